@@ -1,0 +1,164 @@
+/* orglife/date.h - calendar dates as day numbers, the pinnable "today"
+ * clock, and strict parsing/formatting of user-typed dates, times and
+ * periods (year, quarter, month). */
+#ifndef ORGLIFE_DATE_H
+#define ORGLIFE_DATE_H
+
+/* A date is a day number: days since 1970-01-01 in the proleptic Gregorian
+ * calendar, stored in a `long`.  Dates accepted from users are limited to
+ * the years DATE_YEAR_MIN..DATE_YEAR_MAX; the arithmetic helpers below work
+ * on any day number. */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 9999
+#define DATE_DAY_MIN (-25567L)   /* 1900-01-01 */
+#define DATE_DAY_MAX 2932896L    /* 9999-12-31 */
+
+/* ---- calendar arithmetic ------------------------------------------------ */
+
+/* Converts year/month/day to a day number in *out.
+ * Returns 0 on success, -1 if the date does not exist (month outside 1..12,
+ * day outside the month, e.g. 2026-02-30) or the year is outside
+ * DATE_YEAR_MIN..DATE_YEAR_MAX; *out is left untouched on failure.
+ * out must not be NULL. */
+int date_from_ymd(int y, int m, int d, long *out);
+
+/* Splits a day number into year, month (1..12) and day of month (1..31).
+ * Any of y, m, d may be NULL if that part is not wanted. */
+void date_to_ymd(long day, int *y, int *m, int *d);
+
+/* Returns the ISO weekday of day: 1 = Monday ... 7 = Sunday. */
+int date_weekday(long day);
+
+/* Writes day as "YYYY-MM-DD" plus NUL into buf (11 bytes).  A day whose year
+ * is outside 0..9999 is written as "XXXX-XX-XX". */
+void date_format(long day, char buf[static 11]);
+
+/* Returns day moved by months calendar months (may be negative).  The day of
+ * month is clamped to the end of the target month:
+ * 2024-01-31 +1 -> 2024-02-29.  The result is not range-checked. */
+long date_add_months(long day, int months);
+
+/* Returns day moved by years calendar years (may be negative), clamping
+ * 29 February to 28 February in non-leap years: 2024-02-29 +1 -> 2025-02-28.
+ * The result is not range-checked. */
+long date_add_years(long day, int years);
+
+/* Returns the number of days (28..31) in month m of year y, or 0 if m is not
+ * in 1..12. */
+int date_days_in_month(int y, int m);
+
+/* Returns 1 if y is a Gregorian leap year (1900 no, 2000 yes), else 0. */
+int date_is_leap(int y);
+
+/* First / last day of the calendar month containing day. */
+long date_month_first(long day);
+long date_month_last(long day);
+
+/* First / last day of the calendar quarter (Jan-Mar, Apr-Jun, Jul-Sep,
+ * Oct-Dec) containing day. */
+long date_quarter_first(long day);
+long date_quarter_last(long day);
+
+/* Returns the calendar quarter (1..4) containing day. */
+int date_quarter(long day);
+
+/* ---- the clock: "today", pinnable ---------------------------------------- */
+
+/* Pins the clock: from now on date_today() returns day and
+ * date_clock_minute() returns minute (minute of day 0..1439, or -1 for "no
+ * time of day"; values outside 0..1439 are stored as -1).  Process-global,
+ * not thread-safe. */
+void date_clock_pin(long day, int minute);
+
+/* Releases a pin set by date_clock_pin(); the clock follows time() again. */
+void date_clock_unpin(void);
+
+/* Returns the pinned day if the clock is pinned, else today's local date
+ * (from time() and the local time zone).  If the system clock cannot be
+ * read, returns 0 (1970-01-01). */
+long date_today(void);
+
+/* Returns the current minute of day: the pinned minute (possibly -1) if the
+ * clock is pinned, else the local wall-clock minute 0..1439 (or -1 if the
+ * system clock cannot be read). */
+int date_clock_minute(void);
+
+/* Reads the ORGLIFE_NOW environment variable and, if it is set and
+ * non-empty, pins the clock to it.  Accepted values: "2026-07-15",
+ * "2026-07-15 14:30" or "2026-07-15T14:30" (surrounding ASCII whitespace is
+ * tolerated).  Returns 0 on success or when the variable is unset/empty (the
+ * clock is then left unchanged).  Returns -1 if the value is malformed: the
+ * clock is left unchanged and, if err is not NULL, *err points to a static
+ * untranslated message marked with N_() (translate it with _()). */
+int date_clock_init_from_env(const char **err);
+
+/* ---- parsing user input (CLI and TUI forms) ------------------------------ */
+
+enum date_parse_flags { DATE_ALLOW_TIME = 1 };
+
+/* Parses a user-typed date (WHEN/DATE), relative to today.  Grammar, after
+ * stripping leading/trailing ASCII whitespace (ASCII words are
+ * case-insensitive):
+ *   YYYY-MM-DD            exactly 4-2-2 digits, must exist, years 1900..9999
+ *   today | tomorrow | 今天 | 明天 | 后天 (day after tomorrow)
+ *   +Nd (N 0..3650) | +Nw (N 0..520)
+ *   WEEKDAY               the next such day strictly after today
+ *   next WEEKDAY          that weekday in the next Monday-based week
+ *   WEEKDAY: mon monday tue tues tuesday wed weds wednesday thu thur thurs
+ *            thursday fri friday sat saturday sun sunday;
+ *            周一..周六 周日 周天, 星期一..星期六 星期日 星期天
+ *   next WEEKDAY also: 下周X, 下星期X (X = 一..六, 日, 天);
+ *            "next" and the weekday are separated by ASCII whitespace.
+ * With DATE_ALLOW_TIME, any form may be followed by ASCII whitespace and
+ * H:MM or HH:MM (00:00..23:59); the ISO form may instead use a single 'T'
+ * ("2026-07-15T14:30").  Without the flag a time is an error.
+ * On success returns 0, sets *day and *minute (minute of day, -1 if no time
+ * was given).  On failure returns -1, leaves *day and *minute untouched and sets
+ * *err to a static untranslated N_() message saying what is accepted.
+ * Any of day, minute, err may be NULL.  Reads nothing but its arguments. */
+int date_parse(const char *s, long today, unsigned flags, long *day,
+               int *minute, const char **err);
+
+/* Parses a time of day "H:MM" or "HH:MM" (00:00..23:59), surrounding ASCII
+ * whitespace tolerated.  On success returns 0 and sets *minute (0..1439);
+ * on failure returns -1 and sets *err to a static N_() message.  minute and
+ * err may be NULL. */
+int date_parse_time(const char *s, int *minute, const char **err);
+
+/* Writes minute of day as "HH:MM" plus NUL into buf (6 bytes); a minute
+ * outside 0..1439 (e.g. -1, "no time") gives the empty string. */
+void date_format_time(int minute, char buf[static 6]);
+
+/* ---- periods: year, quarter, month ---------------------------------------- */
+
+enum period_kind { PERIOD_YEAR, PERIOD_QUARTER, PERIOD_MONTH };
+
+struct period {
+	enum period_kind kind;
+	int year;
+	int index;   /* quarter 1..4, month 1..12, 0 for a year */
+	long first;  /* first day of the period */
+	long last;   /* last day of the period (inclusive) */
+};
+
+/* Parses "2026" (year), "2026Q3" or "2026q3" (quarter 1..4) or "2026-07"
+ * (month 01..12; exactly 4+2 digits); years 1900..9999, surrounding ASCII
+ * whitespace tolerated.  On success returns 0 and fills *p; on failure
+ * returns -1, leaves *p untouched and sets *err (if not NULL) to a static
+ * N_() message.  p must not be NULL. */
+int period_parse(const char *s, struct period *p, const char **err);
+
+/* Writes p as "2026", "2026Q3" or "2026-07" plus NUL into buf (12 bytes).
+ * A period with an out-of-range year or index is written as "?". */
+void period_format(const struct period *p, char buf[static 12]);
+
+/* Fills *p with the period of kind k that contains day. */
+void period_of(enum period_kind k, long day, struct period *p);
+
+/* Parses a month "YYYY-MM" (exactly 4+2 digits, years 1900..9999, months
+ * 01..12; surrounding ASCII whitespace tolerated).  On success returns 0 and
+ * sets *y and *m; on failure returns -1, leaves them untouched and sets *err
+ * (if not NULL) to a static N_() message.  y and m must not be NULL. */
+int date_parse_month(const char *s, int *y, int *m, const char **err);
+
+#endif /* ORGLIFE_DATE_H */

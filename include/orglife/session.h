@@ -1,0 +1,104 @@
+/*
+ * session.h - sessions of organizational life (三会一课 and the others),
+ * attendance, minutes and elections.
+ */
+#ifndef ORGLIFE_SESSION_H
+#define ORGLIFE_SESSION_H
+
+struct db;
+
+enum session_kind {
+	SK_ASSEMBLY,  /* 支部党员大会 */
+	SK_COMMITTEE, /* 支部委员会 */
+	SK_GROUP,     /* 党小组会 */
+	SK_LESSON,    /* 党课 */
+	SK_THEME_DAY, /* 主题党日 */
+	SK_ORG_LIFE,  /* 组织生活会 */
+	SK_APPRAISAL, /* 民主评议党员 */
+	SK_OTHER,
+	SK_COUNT,
+	SK_NONE = -1
+};
+
+enum session_state { SESSION_PLANNED, SESSION_HELD, SESSION_CANCELLED };
+
+enum attend_status { ATTEND_NONE, ATTEND_PRESENT, ATTEND_LATE, ATTEND_EXCUSED, ATTEND_ABSENT };
+
+const char *session_kind_code(enum session_kind k);  /* "assembly", ... */
+const char *session_kind_label(enum session_kind k); /* 支部党员大会, ... */
+/* Accepts the code or the Chinese name (full or short, 党员大会). */
+int session_kind_parse(const char *s, enum session_kind *k);
+const char *session_state_code(enum session_state s);
+const char *session_state_label(enum session_state s);
+const char *attend_code(enum attend_status a);  /* NULL for ATTEND_NONE */
+const char *attend_label(enum attend_status a);
+int attend_parse(const char *s, enum attend_status *a);
+
+struct session {
+	long long id;
+	long long org_id;
+	char *org_name;
+	enum session_kind kind;
+	enum session_kind also; /* SK_NONE: none */
+	long day;
+	int minute;             /* -1: time to be set */
+	char *place, *topic;
+	long long host_id, recorder_id, lecturer_id; /* 0: none */
+	char *host_name, *recorder_name, *lecturer_name;
+	enum session_state state;
+	long moved_from;        /* -1: never moved */
+	char *minutes, *resolutions;
+	long approved_on;       /* -1: not approved */
+};
+void session_clear(struct session *s);
+
+/* Adds a planned session from the fields of s (id, names and state are
+ * ignored).  Host, recorder and lecturer must be members of its branch. */
+int session_add(struct db *db, const struct session *s, long long *id);
+int session_get(struct db *db, long long id, struct session *s);
+/* Sessions of org and everything under it (0: all) from..to inclusive
+ * (-1: open), by day and time. */
+int session_list(struct db *db, long long org_id, long from, long to,
+		 int (*fn)(const struct session *s, void *ctx), void *ctx);
+int session_resolve(struct db *db, const char *spec, long long *id);
+
+/* planned -> held (not before its day, `today`), planned -> cancelled. */
+int session_mark_held(struct db *db, long long id, long today);
+int session_cancel(struct db *db, long long id);
+/* A planned session moves to a new day (and time, -1 for none). */
+int session_move(struct db *db, long long id, long day, int minute);
+
+/* One line of a session's attendance sheet. */
+struct attendee {
+	long long member_id;
+	const char *name;
+	enum member_status_flag { ATTENDEE_EXPECTED, ATTENDEE_AWAY, ATTENDEE_EXTRA } kind;
+	int votes;              /* a full member on the day, not away */
+	enum attend_status status;
+	const char *reason;
+};
+/*
+ * The sheet: the expected attendees of the session on its day (PRODUCT §2:
+ * the branch for most kinds, the committee role holders for a committee
+ * meeting, the group for a group meeting), then members of the branch who
+ * are away that day (flowed out, transferred out, lost), then anyone else
+ * with a mark.  Each group is ordered by name.
+ */
+int session_attendees(struct db *db, long long session_id,
+		      int (*fn)(const struct attendee *a, void *ctx), void *ctx);
+/* Marks (or, with ATTEND_NONE, clears) a member's attendance; refused for a
+ * cancelled session and for someone outside the session's organization. */
+int attend_set(struct db *db, long long session_id, long long member_id,
+	       enum attend_status status, const char *reason);
+
+/* Minutes: replacing them is refused once approved (OL_ESTATE). */
+int minutes_set(struct db *db, long long session_id, const char *minutes);
+int minutes_approve(struct db *db, long long session_id, long day);
+
+/* Elections (换届) and their approved extensions (R-TERM, R-TERM-EXTEND). */
+int election_add(struct db *db, long long org_id, long day, int term_years,
+		 long long session_id, long long *id);
+/* Extends the latest election's term; until must lie after the term's end. */
+int election_extend(struct db *db, long long org_id, long until, const char *approval);
+
+#endif

@@ -1,0 +1,683 @@
+/*
+ * db-session.c - sessions, the attendance sheet, minutes and elections
+ * (session.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <orglife/date.h>
+#include <orglife/i18n.h>
+#include <orglife/member.h>
+#include <orglife/org.h>
+#include <orglife/session.h>
+#include "db-internal.h"
+
+static const struct {
+	const char *code, *label, *zh, *zh_short;
+} kinds[SK_COUNT] = {
+	[SK_ASSEMBLY] = { .code = "assembly", .label = N_("general assembly"), .zh = "支部党员大会", .zh_short = "党员大会" },
+	[SK_COMMITTEE] = { .code = "committee", .label = N_("committee meeting"), .zh = "支部委员会", .zh_short = "支委会" },
+	[SK_GROUP] = { .code = "group", .label = N_("party group meeting"), .zh = "党小组会", .zh_short = "小组会" },
+	[SK_LESSON] = { .code = "lesson", .label = N_("party lesson"), .zh = "党课", .zh_short = "党课" },
+	[SK_THEME_DAY] = { .code = "theme-day", .label = N_("theme party day"), .zh = "主题党日", .zh_short = "党日" },
+	[SK_ORG_LIFE] = { .code = "org-life", .label = N_("organizational-life meeting"), .zh = "组织生活会", .zh_short = "组织生活会" },
+	[SK_APPRAISAL] = { .code = "appraisal", .label = N_("democratic appraisal"), .zh = "民主评议党员", .zh_short = "民主评议" },
+	[SK_OTHER] = { .code = "other", .label = N_("other session"), .zh = "其他", .zh_short = "其他" },
+};
+
+static const struct {
+	const char *code, *label;
+} states[] = {
+	[SESSION_PLANNED] = { .code = "planned", .label = N_("planned") },
+	[SESSION_HELD] = { .code = "held", .label = N_("held") },
+	[SESSION_CANCELLED] = { .code = "cancelled", .label = N_("cancelled") },
+};
+
+static const struct {
+	const char *code, *label, *zh;
+} attends[] = {
+	[ATTEND_NONE] = { .code = NULL, .label = N_("unmarked"), .zh = "" },
+	[ATTEND_PRESENT] = { .code = "present", .label = N_("present"), .zh = "出席" },
+	[ATTEND_LATE] = { .code = "late", .label = N_("late"), .zh = "迟到" },
+	[ATTEND_EXCUSED] = { .code = "excused", .label = N_("excused"), .zh = "请假" },
+	[ATTEND_ABSENT] = { .code = "absent", .label = N_("absent"), .zh = "缺席" },
+};
+
+const char *session_kind_code(enum session_kind k)
+{
+	return (unsigned)k < SK_COUNT ? kinds[k].code : NULL;
+}
+
+const char *session_kind_label(enum session_kind k)
+{
+	return (unsigned)k < SK_COUNT ? _(kinds[k].label) : "";
+}
+
+int session_kind_parse(const char *s, enum session_kind *k)
+{
+	int i;
+
+	for (i = 0; i < SK_COUNT; i++) {
+		if (strcmp(s, kinds[i].code) == 0 || strcmp(s, kinds[i].zh) == 0 || strcmp(s, kinds[i].zh_short) == 0) {
+			*k = (enum session_kind)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *session_state_code(enum session_state s)
+{
+	return states[s].code;
+}
+
+const char *session_state_label(enum session_state s)
+{
+	return _(states[s].label);
+}
+
+const char *attend_code(enum attend_status a)
+{
+	return attends[a].code;
+}
+
+const char *attend_label(enum attend_status a)
+{
+	return _(attends[a].label);
+}
+
+int attend_parse(const char *s, enum attend_status *a)
+{
+	int i;
+
+	for (i = ATTEND_PRESENT; i <= ATTEND_ABSENT; i++) {
+		if (strcmp(s, attends[i].code) == 0 || strcmp(s, attends[i].zh) == 0) {
+			*a = (enum attend_status)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int kind_from_col(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	enum session_kind k;
+
+	if (!s || session_kind_parse(s, &k) != 0)
+		return SK_NONE;
+	return (int)k;
+}
+
+static enum session_state state_from_col(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	int i;
+
+	for (i = 0; s && i <= SESSION_CANCELLED; i++)
+		if (strcmp(s, states[i].code) == 0)
+			return (enum session_state)i;
+	return SESSION_PLANNED;
+}
+
+static int time_from_col(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	int minute;
+
+	if (!s || date_parse_time(s, &minute, NULL) != 0)
+		return -1;
+	return minute;
+}
+
+static void bind_time(sqlite3_stmt *st, int idx, int minute)
+{
+	char buf[6];
+
+	if (minute < 0) {
+		sqlite3_bind_null(st, idx);
+		return;
+	}
+	date_format_time(minute, buf);
+	sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
+}
+
+void session_clear(struct session *s)
+{
+	free(s->org_name);
+	free(s->place);
+	free(s->topic);
+	free(s->host_name);
+	free(s->recorder_name);
+	free(s->lecturer_name);
+	free(s->minutes);
+	free(s->resolutions);
+	memset(s, 0, sizeof *s);
+}
+
+#define SESSION_COLUMNS \
+	"s.id, s.org_id, o.name, s.kind, s.also_kind, s.day, s.time, s.place, s.topic," \
+	" s.host_id, h.name, s.recorder_id, r.name, s.lecturer_id, l.name, s.state, s.moved_from," \
+	" s.minutes, s.resolutions, s.approved_on" \
+	" FROM session s JOIN org o ON o.id = s.org_id LEFT JOIN member h ON h.id = s.host_id" \
+	" LEFT JOIN member r ON r.id = s.recorder_id LEFT JOIN member l ON l.id = s.lecturer_id"
+
+static void session_from_row(sqlite3_stmt *st, struct session *s, int with_text)
+{
+	memset(s, 0, sizeof *s);
+	s->id = sqlite3_column_int64(st, 0);
+	s->org_id = sqlite3_column_int64(st, 1);
+	s->org_name = db_col_strdup(st, 2);
+	s->kind = (enum session_kind)kind_from_col(st, 3);
+	s->also = (enum session_kind)kind_from_col(st, 4);
+	s->day = db_col_day(st, 5);
+	s->minute = time_from_col(st, 6);
+	s->place = db_col_strdup(st, 7);
+	s->topic = db_col_strdup(st, 8);
+	s->host_id = sqlite3_column_int64(st, 9);
+	s->host_name = db_col_strdup(st, 10);
+	s->recorder_id = sqlite3_column_int64(st, 11);
+	s->recorder_name = db_col_strdup(st, 12);
+	s->lecturer_id = sqlite3_column_int64(st, 13);
+	s->lecturer_name = db_col_strdup(st, 14);
+	s->state = state_from_col(st, 15);
+	s->moved_from = db_col_day(st, 16);
+	if (with_text) {
+		s->minutes = db_col_strdup(st, 17);
+		s->resolutions = db_col_strdup(st, 18);
+	}
+	s->approved_on = db_col_day(st, 19);
+}
+
+int session_get(struct db *db, long long id, struct session *s)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SESSION_COLUMNS " WHERE s.id = ?1");
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		session_from_row(st, s, 1);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return OL_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "reading a session");
+	return db_fail(db, OL_ENOTFOUND, _("there is no session %lld: see 'orglife session list'"), id);
+}
+
+int session_list(struct db *db, long long org_id, long from, long to,
+		 int (*fn)(const struct session *s, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id)"
+		" SELECT " SESSION_COLUMNS
+		" WHERE (?1 IS NULL OR s.org_id IN (SELECT id FROM sub))"
+		" AND (?2 IS NULL OR s.day >= ?2) AND (?3 IS NULL OR s.day <= ?3)"
+		" ORDER BY s.day, s.time IS NULL, s.time, s.id");
+	struct session s;
+	int rc, stop = 0;
+
+	if (!st)
+		return OL_EDB;
+	db_bind_id(st, 1, org_id);
+	db_bind_day(st, 2, from);
+	db_bind_day(st, 3, to);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		session_from_row(st, &s, 0);
+		stop = fn(&s, ctx);
+		session_clear(&s);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "listing sessions");
+}
+
+static const struct db_resolve_spec session_spec = {
+	.what = N_("session"),
+	.by_id = "SELECT id FROM session WHERE id = ?1",
+	.by_name = "SELECT s.id, s.topic, o.name || ' ' || s.day FROM session s JOIN org o ON o.id = s.org_id"
+		   " WHERE s.topic = ?1 ORDER BY s.day, s.id",
+	.list_cmd = "orglife session list",
+};
+
+int session_resolve(struct db *db, const char *spec, long long *id)
+{
+	return db_resolve(db, &session_spec, spec, id);
+}
+
+static int check_person(struct db *db, long long member_id)
+{
+	struct member m;
+	int rc;
+
+	if (!member_id)
+		return OL_OK;
+	rc = member_get(db, member_id, -1, &m);
+	member_clear(&m);
+	return rc;
+}
+
+int session_add(struct db *db, const struct session *s, long long *id)
+{
+	struct org o;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((unsigned)s->kind >= SK_COUNT)
+		return db_fail(db, OL_EINVAL, _("a session needs a kind"));
+	if (s->also == s->kind)
+		return db_fail(db, OL_EINVAL, _("--also repeats the session's own kind: give another kind or leave it out"));
+	if (s->day < 0)
+		return db_fail(db, OL_EINVAL, _("a session needs a date (--at)"));
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = org_get(db, s->org_id, &o);
+	if (rc == OL_OK) {
+		char *n = text_sanitize(o.name, 0);
+		if (s->kind == SK_GROUP && o.kind != ORG_GROUP)
+			rc = db_fail(db, OL_EINVAL, _("a party group meeting belongs to a party group, and %s is a %s: give --org GROUP"),
+				     n, org_kind_label(o.kind));
+		else if (o.kind == ORG_GROUP && s->kind != SK_GROUP && s->kind != SK_LESSON && s->kind != SK_OTHER)
+			rc = db_fail(db, OL_EINVAL, _("%s is a party group: a %s is held by its branch; give --org BRANCH"),
+				     n, session_kind_label(s->kind));
+		free(n);
+		org_clear(&o);
+	}
+	if (rc == OL_OK)
+		rc = check_person(db, s->host_id);
+	if (rc == OL_OK)
+		rc = check_person(db, s->recorder_id);
+	if (rc == OL_OK)
+		rc = check_person(db, s->lecturer_id);
+	if (rc == OL_OK)
+		rc = db_next_id(db, "session", id);
+	if (rc == OL_OK) {
+		st = db_stmt(db, "INSERT INTO session(id, org_id, kind, also_kind, day, time, place, topic,"
+				 " host_id, recorder_id, lecturer_id, state)"
+				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'planned')");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, *id);
+			sqlite3_bind_int64(st, 2, s->org_id);
+			sqlite3_bind_text(st, 3, session_kind_code(s->kind), -1, SQLITE_STATIC);
+			db_bind_text(st, 4, session_kind_code(s->also));
+			db_bind_day(st, 5, s->day);
+			bind_time(st, 6, s->minute);
+			db_bind_text(st, 7, s->place);
+			db_bind_text(st, 8, s->topic);
+			db_bind_id(st, 9, s->host_id);
+			db_bind_id(st, 10, s->recorder_id);
+			db_bind_id(st, 11, s->lecturer_id);
+			rc = db_step_done(db, st, "adding a session");
+		}
+	}
+	return db_tx_end(db, rc);
+}
+
+static int set_state(struct db *db, long long id, enum session_state to)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE session SET state = ?2 WHERE id = ?1");
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, session_state_code(to), -1, SQLITE_STATIC);
+	return db_step_done(db, st, "changing a session");
+}
+
+static int state_error(struct db *db, const struct session *s, const char *want)
+{
+	return db_fail(db, OL_ESTATE, _("session %lld is %s: %s"), s->id, session_state_label(s->state), want);
+}
+
+int session_mark_held(struct db *db, long long id, long today)
+{
+	struct session s;
+	int rc;
+	char buf[11];
+
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, id, &s);
+	if (rc == OL_OK && s.state != SESSION_PLANNED)
+		rc = state_error(db, &s, _("only a planned session can be marked held"));
+	else if (rc == OL_OK && s.day > today) {
+		date_format(s.day, buf);
+		rc = db_fail(db, OL_ESTATE, _("session %lld is planned for %s: it can be marked held on or after that day"),
+			     id, buf);
+	}
+	if (rc == OL_OK)
+		rc = set_state(db, id, SESSION_HELD);
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+int session_cancel(struct db *db, long long id)
+{
+	struct session s;
+	int rc;
+
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, id, &s);
+	if (rc == OL_OK && s.state != SESSION_PLANNED)
+		rc = state_error(db, &s, _("only a planned session can be cancelled"));
+	if (rc == OL_OK)
+		rc = set_state(db, id, SESSION_CANCELLED);
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+int session_move(struct db *db, long long id, long day, int minute)
+{
+	struct session s;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, id, &s);
+	if (rc == OL_OK && s.state != SESSION_PLANNED)
+		rc = state_error(db, &s, _("only a planned session can be moved"));
+	if (rc == OL_OK) {
+		st = db_stmt(db, "UPDATE session SET day = ?2, time = ?3, moved_from = coalesce(moved_from, ?4) WHERE id = ?1");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			db_bind_day(st, 2, day);
+			bind_time(st, 3, minute);
+			db_bind_day(st, 4, s.day);
+			rc = db_step_done(db, st, "moving a session");
+		}
+	}
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+/*
+ * The sheet, in one query.  cand: who is expected by the kind (committee
+ * role holders on the day; the group; or everyone under the session's
+ * organization).  Each row: member, name, where on the day, status on the
+ * day, mark, reason, whether a candidate.
+ */
+static const char attendees_sql[] =
+	"WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id),"
+	" cand(mid) AS ("
+	"  SELECT r.member_id FROM role r WHERE ?4 = 'committee' AND r.org_id = ?3"
+	"   AND r.from_date <= ?2 AND (r.to_date IS NULL OR r.to_date >= ?2)"
+	"  UNION SELECT m.id FROM member m WHERE ?4 <> 'committee' AND m.group_id = ?3"
+	"  UNION SELECT m.id FROM member m WHERE ?4 NOT IN ('committee', 'group') AND m.org_id IN (SELECT id FROM sub)),"
+	" rows AS (SELECT m.id AS id, m.name AS name,"
+	"  CASE WHEN m.joined > ?2 THEN 'not-yet' ELSE coalesce("
+	"   (SELECT e.kind FROM member_event e WHERE e.member_id = m.id AND e.on_date <= ?2"
+	"    ORDER BY e.on_date DESC, e.id DESC LIMIT 1),"
+	"   CASE WHEN EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'transfer-in')"
+	"    THEN 'not-yet' ELSE 'here' END) END AS wh,"
+	"  (m.status = 'full' OR m.confirmed <= ?2) AS isfull,"
+	"  a.status AS mark, a.reason AS reason, m.id IN (SELECT mid FROM cand) AS iscand"
+	"  FROM member m LEFT JOIN attendance a ON a.session_id = ?1 AND a.member_id = m.id"
+	"  WHERE m.id IN (SELECT mid FROM cand) OR a.member_id IS NOT NULL)"
+	" SELECT id, name, CASE WHEN iscand AND wh IN ('here', 'transfer-in', 'back') THEN 0"
+	"   WHEN iscand AND wh IN ('flow-out', 'transfer-out', 'lost') THEN 1"
+	"   WHEN mark IS NOT NULL THEN 2 ELSE 3 END AS grp, isfull, mark, reason"
+	" FROM rows WHERE grp < 3 ORDER BY grp, name, id";
+
+int session_attendees(struct db *db, long long session_id, int (*fn)(const struct attendee *a, void *ctx),
+		      void *ctx)
+{
+	struct session s;
+	sqlite3_stmt *st;
+	struct attendee a;
+	int rc, stop = 0;
+
+	if ((rc = session_get(db, session_id, &s)) != OL_OK)
+		return rc;
+	st = db_stmt(db, attendees_sql);
+	if (!st) {
+		session_clear(&s);
+		return OL_EDB;
+	}
+	sqlite3_bind_int64(st, 1, session_id);
+	db_bind_day(st, 2, s.day);
+	sqlite3_bind_int64(st, 3, s.org_id);
+	sqlite3_bind_text(st, 4, session_kind_code(s.kind), -1, SQLITE_STATIC);
+	session_clear(&s);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *mark = (const char *)sqlite3_column_text(st, 4);
+		memset(&a, 0, sizeof a);
+		a.member_id = sqlite3_column_int64(st, 0);
+		a.name = (const char *)sqlite3_column_text(st, 1);
+		a.kind = (enum member_status_flag)sqlite3_column_int(st, 2);
+		a.votes = a.kind == ATTENDEE_EXPECTED && sqlite3_column_int(st, 3);
+		if (!mark || attend_parse(mark, &a.status) != 0)
+			a.status = ATTEND_NONE;
+		a.reason = (const char *)sqlite3_column_text(st, 5);
+		stop = fn(&a, ctx);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the attendance sheet");
+}
+
+int attend_set(struct db *db, long long session_id, long long member_id, enum attend_status status,
+	       const char *reason)
+{
+	struct session s;
+	sqlite3_stmt *st;
+	int rc, inside = 0;
+
+	if (reason && status != ATTEND_EXCUSED && status != ATTEND_ABSENT && status != ATTEND_LATE)
+		return db_fail(db, OL_EINVAL, _("--reason goes with late, excused or absent"));
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, session_id, &s);
+	if (rc == OL_OK && s.state == SESSION_CANCELLED)
+		rc = state_error(db, &s, _("attendance is not taken for a cancelled session"));
+	if (rc == OL_OK) {
+		st = db_stmt(db,
+			"WITH RECURSIVE up(id) AS (SELECT org_id FROM member WHERE id = ?1"
+			" UNION SELECT o.parent_id FROM org o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
+			" SELECT ?2 IN (SELECT id FROM up) OR ?2 = (SELECT group_id FROM member WHERE id = ?1)");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, member_id);
+			sqlite3_bind_int64(st, 2, s.org_id);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				inside = sqlite3_column_int(st, 0);
+			sqlite3_reset(st);
+		}
+	}
+	if (rc == OL_OK && !inside) {
+		struct member m;
+		if ((rc = member_get(db, member_id, -1, &m)) == OL_OK) {
+			char *n = text_sanitize(m.name, 0), *o = text_sanitize(s.org_name, 0);
+			rc = db_fail(db, OL_EINVAL, _("%s is not a member of %s, which holds session %lld"), n, o, session_id);
+			free(n);
+			free(o);
+		}
+		member_clear(&m);
+	}
+	if (rc == OL_OK && status == ATTEND_NONE) {
+		st = db_stmt(db, "DELETE FROM attendance WHERE session_id = ?1 AND member_id = ?2");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, session_id);
+			sqlite3_bind_int64(st, 2, member_id);
+			rc = db_step_done(db, st, "clearing a mark");
+		}
+	} else if (rc == OL_OK) {
+		st = db_stmt(db, "INSERT INTO attendance(session_id, member_id, status, reason) VALUES (?1, ?2, ?3, ?4)"
+				 " ON CONFLICT(session_id, member_id) DO UPDATE SET status = excluded.status, reason = excluded.reason"
+				 " WHERE status IS NOT excluded.status OR reason IS NOT excluded.reason");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, session_id);
+			sqlite3_bind_int64(st, 2, member_id);
+			sqlite3_bind_text(st, 3, attend_code(status), -1, SQLITE_STATIC);
+			db_bind_text(st, 4, reason && *reason ? reason : NULL);
+			rc = db_step_done(db, st, "marking attendance");
+		}
+	}
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+int minutes_set(struct db *db, long long session_id, const char *minutes)
+{
+	struct session s;
+	sqlite3_stmt *st;
+	int rc;
+	char buf[11];
+
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, session_id, &s);
+	if (rc == OL_OK && s.approved_on >= 0) {
+		date_format(s.approved_on, buf);
+		rc = db_fail(db, OL_ESTATE, _("the minutes of session %lld were approved on %s and are locked"), session_id, buf);
+	}
+	if (rc == OL_OK) {
+		st = db_stmt(db, "UPDATE session SET minutes = ?2 WHERE id = ?1");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, session_id);
+			db_bind_text(st, 2, minutes && *minutes ? minutes : NULL);
+			rc = db_step_done(db, st, "saving the minutes");
+		}
+	}
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+int minutes_approve(struct db *db, long long session_id, long day)
+{
+	struct session s;
+	sqlite3_stmt *st;
+	int rc;
+	char buf[11];
+
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, session_id, &s);
+	if (rc == OL_OK && s.approved_on >= 0) {
+		date_format(s.approved_on, buf);
+		rc = db_fail(db, OL_ESTATE, _("the minutes of session %lld were already approved on %s"), session_id, buf);
+	} else if (rc == OL_OK && s.state != SESSION_HELD)
+		rc = state_error(db, &s, _("minutes are approved after the session is held ('orglife session held')"));
+	else if (rc == OL_OK && (!s.minutes || !*s.minutes))
+		rc = db_fail(db, OL_ESTATE, _("session %lld has no minutes to approve: write them first"), session_id);
+	if (rc == OL_OK) {
+		st = db_stmt(db, "UPDATE session SET approved_on = ?2 WHERE id = ?1");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, session_id);
+			db_bind_day(st, 2, day);
+			rc = db_step_done(db, st, "approving the minutes");
+		}
+	}
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+/* R-TERM: 3 years unless the organization says otherwise (5 for 村/社区). */
+#define DEFAULT_TERM_YEARS 3
+
+int election_add(struct db *db, long long org_id, long day, int term_years, long long session_id, long long *id)
+{
+	struct org o;
+	struct session s;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (term_years < 0 || term_years > 10)
+		return db_fail(db, OL_EINVAL, _("a term of %d years is not possible: give 1 to 10 (--term-years)"), term_years);
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = org_get(db, org_id, &o);
+	if (rc == OL_OK && o.kind == ORG_GROUP)
+		rc = db_fail(db, OL_EINVAL, _("a party group does not elect a committee: give --org BRANCH"));
+	if (rc == OL_OK && !term_years)
+		term_years = o.term_years ? o.term_years : DEFAULT_TERM_YEARS;
+	if (rc == OL_OK && session_id) {
+		if ((rc = session_get(db, session_id, &s)) == OL_OK && s.org_id != org_id)
+			rc = db_fail(db, OL_EINVAL, _("session %lld belongs to another organization"), session_id);
+		session_clear(&s);
+	}
+	if (rc == OL_OK)
+		rc = db_next_id(db, "election", id);
+	if (rc == OL_OK) {
+		st = db_stmt(db, "INSERT INTO election(id, org_id, on_date, term_years, session_id) VALUES (?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, *id);
+			sqlite3_bind_int64(st, 2, org_id);
+			db_bind_day(st, 3, day);
+			sqlite3_bind_int(st, 4, term_years);
+			db_bind_id(st, 5, session_id);
+			rc = db_step_done(db, st, "recording an election");
+		}
+	}
+	if (o.name)
+		org_clear(&o);
+	return db_tx_end(db, rc);
+}
+
+int election_extend(struct db *db, long long org_id, long until, const char *approval)
+{
+	sqlite3_stmt *st;
+	long long eid = 0;
+	long end = -1;
+	int rc;
+	char buf[11];
+
+	if (!approval || !*approval)
+		return db_fail(db, OL_EINVAL, _("an extension needs the approval that granted it (--approval)"));
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	st = db_stmt(db, "SELECT id, on_date, term_years FROM election WHERE org_id = ?1 ORDER BY on_date DESC, id DESC LIMIT 1");
+	if (!st)
+		rc = OL_EDB;
+	else {
+		sqlite3_bind_int64(st, 1, org_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			eid = sqlite3_column_int64(st, 0);
+			end = date_add_years(db_col_day(st, 1), sqlite3_column_int(st, 2));
+		}
+		sqlite3_reset(st);
+	}
+	if (rc == OL_OK && !eid)
+		rc = db_fail(db, OL_ENOTFOUND, _("organization %lld has no election on record: add it first with 'orglife election add'"),
+			     org_id);
+	if (rc == OL_OK && until <= end) {
+		date_format(end, buf);
+		rc = db_fail(db, OL_EINVAL, _("the term ends on %s: an extension runs past that day"), buf);
+	}
+	if (rc == OL_OK) {
+		st = db_stmt(db, "UPDATE election SET ext_until = ?2, ext_approval = ?3 WHERE id = ?1");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, eid);
+			db_bind_day(st, 2, until);
+			sqlite3_bind_text(st, 3, approval, -1, SQLITE_TRANSIENT);
+			rc = db_step_done(db, st, "extending a term");
+		}
+	}
+	return db_tx_end(db, rc);
+}

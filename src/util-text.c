@@ -1,0 +1,660 @@
+/* util-text.c - allocation helpers (xmalloc & co.), struct strbuf, terminal
+ * sanitizing, display-width fitting, UTF-8 decoding/validation, JSON and CSV
+ * field encoders and the aligned table printer declared in orglife/text.h. */
+#include "config.h"
+
+#include <orglife/text.h>
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define TEXT_CP_INVALID 0xFFFFFFFFu
+
+/* ---- allocation ------------------------------------------------------- */
+
+static void text_die_oom(void)
+{
+	fputs("orglife: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		text_die_oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		text_die_oom();
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n;
+	char *d;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	d = xmalloc(n + 1);
+	memcpy(d, s, n + 1);
+	return d;
+}
+
+/* ---- strbuf ----------------------------------------------------------- */
+
+/* Makes room for extra more bytes plus the terminating NUL. */
+static void strbuf_grow(struct strbuf *b, size_t extra)
+{
+	size_t need, cap;
+
+	if (extra > SIZE_MAX - 1 - b->len)
+		text_die_oom();
+	need = b->len + extra + 1;
+	if (b->s && need <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 32;
+	while (cap < need) {
+		if (cap > SIZE_MAX / 2) {
+			cap = need;
+			break;
+		}
+		cap *= 2;
+	}
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+	if (b->len == 0)
+		b->s[0] = '\0';
+}
+
+void strbuf_add(struct strbuf *b, const char *s, size_t n)
+{
+	strbuf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void strbuf_adds(struct strbuf *b, const char *s)
+{
+	if (s)
+		strbuf_add(b, s, strlen(s));
+}
+
+void strbuf_addc(struct strbuf *b, char c)
+{
+	strbuf_add(b, &c, 1);
+}
+
+void strbuf_addf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	size_t room;
+	int n;
+
+	strbuf_grow(b, 64);
+	room = b->cap - b->len;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	n = vsnprintf(b->s + b->len, room, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->s[b->len] = '\0';
+		va_end(ap2);
+		return;
+	}
+	if ((size_t)n >= room) {
+		strbuf_grow(b, (size_t)n);
+		n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap2);
+		if (n < 0) {
+			b->s[b->len] = '\0';
+			va_end(ap2);
+			return;
+		}
+	}
+	va_end(ap2);
+	b->len += (size_t)n;
+}
+
+void strbuf_reset(struct strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void strbuf_free(struct strbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *strbuf_str(const struct strbuf *b)
+{
+	return b->s ? b->s : "";
+}
+
+char *strbuf_detach(struct strbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+size_t text_utf8_decode(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c, lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	*cp = TEXT_CP_INVALID;
+	if (n == 0)
+		return 0;
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0; /* no overlongs */
+		else if (c == 0xED)
+			hi = 0x9F; /* no surrogates */
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90; /* no overlongs */
+		else if (c == 0xF4)
+			hi = 0x8F; /* <= U+10FFFF */
+		c &= 0x07;
+	} else {
+		return 1;
+	}
+	if (n < len)
+		return 1;
+	if (u[1] < lo || u[1] > hi)
+		return 1;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 1;
+		c = (c << 6) | (u[i] & 0x3Fu);
+	}
+	*cp = c;
+	return len;
+}
+
+int text_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned cp;
+
+	while (i < n) {
+		i += text_utf8_decode(s + i, n - i, &cp);
+		if (cp == TEXT_CP_INVALID)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- sanitizing ------------------------------------------------------- */
+
+static int text_is_bidi_control(unsigned cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void text_sanitize_into(struct strbuf *out, const char *s, unsigned flags)
+{
+	size_t i = 0, n, k;
+	unsigned cp;
+
+	if (!s)
+		return;
+	n = strlen(s);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20) {
+			if (c == '\n' && (flags & TEXT_KEEP_NEWLINES))
+				strbuf_addc(out, '\n');
+			else if (c == '\t' && (flags & TEXT_KEEP_NEWLINES))
+				strbuf_addc(out, ' ');
+			else {
+				strbuf_addc(out, '^');
+				strbuf_addc(out, (char)(c + 0x40));
+			}
+			i++;
+			continue;
+		}
+		if (c == 0x7F) {
+			strbuf_add(out, "^?", 2);
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			/* copy a run of plain printable ASCII at once */
+			k = i + 1;
+			while (k < n && (unsigned char)s[k] >= 0x20 &&
+			       (unsigned char)s[k] < 0x7F)
+				k++;
+			strbuf_add(out, s + i, k - i);
+			i = k;
+			continue;
+		}
+		k = text_utf8_decode(s + i, n - i, &cp);
+		if (cp == TEXT_CP_INVALID)
+			strbuf_addf(out, "\\x%02X", (unsigned)c);
+		else if ((cp >= 0x80 && cp <= 0x9F) || text_is_bidi_control(cp))
+			strbuf_addf(out, "<U+%04X>", cp);
+		else
+			strbuf_add(out, s + i, k);
+		i += k;
+	}
+}
+
+char *text_sanitize(const char *s, unsigned flags)
+{
+	struct strbuf b = { 0 };
+
+	text_sanitize_into(&b, s, flags);
+	return strbuf_detach(&b);
+}
+
+/* ---- display width ---------------------------------------------------- */
+
+/* Width of the character at s (n bytes available, n >= 1); stores its byte
+ * length in *len. Undecodable bytes are one byte, one column. */
+static int text_char_width(const char *s, size_t n, size_t *len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t r;
+	int w;
+
+	if ((unsigned char)*s < 0x80) {
+		*len = 1;
+		return 1; /* ASCII controls count 1, like wcwidth() == -1 */
+	}
+	memset(&st, 0, sizeof st);
+	r = mbrtowc(&wc, s, n, &st);
+	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+		*len = 1;
+		return 1;
+	}
+	*len = r;
+	w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+	size_t i = 0, n, len;
+	long total = 0;
+
+	if (!s)
+		return 0;
+	n = strlen(s);
+	while (i < n) {
+		total += text_char_width(s + i, n - i, &len);
+		i += len;
+		if (total > 0x3FFFFFFF)
+			return 0x3FFFFFFF; /* absurd; avoid int overflow */
+	}
+	return (int)total;
+}
+
+static void text_add_spaces(struct strbuf *out, int n)
+{
+	for (; n > 0; n--)
+		strbuf_addc(out, ' ');
+}
+
+/* Appends s cut to cols columns (with "~" if cut), no padding; returns the
+ * width appended. */
+static int text_fit_plain(struct strbuf *out, const char *s, int cols)
+{
+	size_t i = 0, n, len;
+	int used = 0, w, limit;
+
+	if (!s)
+		s = "";
+	if (cols <= 0)
+		return 0;
+	w = text_width(s);
+	if (w <= cols) {
+		strbuf_adds(out, s);
+		return w;
+	}
+	limit = cols - 1; /* room left for the "~" */
+	n = strlen(s);
+	while (i < n) {
+		w = text_char_width(s + i, n - i, &len);
+		if (used + w > limit)
+			break;
+		strbuf_add(out, s + i, len);
+		used += w;
+		i += len;
+	}
+	strbuf_addc(out, '~');
+	return used + 1;
+}
+
+int text_fit(struct strbuf *out, const char *s, int cols, int pad)
+{
+	int w = text_fit_plain(out, s, cols);
+
+	if (pad && w < cols) {
+		text_add_spaces(out, cols - w);
+		w = cols;
+	}
+	return w;
+}
+
+int text_fit_right(struct strbuf *out, const char *s, int cols)
+{
+	struct strbuf tmp = { 0 };
+	int w;
+
+	if (cols <= 0)
+		return 0;
+	w = text_fit_plain(&tmp, s, cols);
+	text_add_spaces(out, cols - w);
+	strbuf_add(out, strbuf_str(&tmp), tmp.len);
+	strbuf_free(&tmp);
+	return cols;
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+void text_json_string(struct strbuf *out, const char *s)
+{
+	size_t i = 0, n, k;
+	unsigned cp;
+
+	if (!s) {
+		strbuf_add(out, "null", 4);
+		return;
+	}
+	n = strlen(s);
+	strbuf_addc(out, '"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			switch (c) {
+			case '"': strbuf_add(out, "\\\"", 2); break;
+			case '\\': strbuf_add(out, "\\\\", 2); break;
+			case '\b': strbuf_add(out, "\\b", 2); break;
+			case '\f': strbuf_add(out, "\\f", 2); break;
+			case '\n': strbuf_add(out, "\\n", 2); break;
+			case '\r': strbuf_add(out, "\\r", 2); break;
+			case '\t': strbuf_add(out, "\\t", 2); break;
+			default:
+				if (c < 0x20)
+					strbuf_addf(out, "\\u%04x", (unsigned)c);
+				else
+					strbuf_addc(out, (char)c);
+			}
+			i++;
+			continue;
+		}
+		k = text_utf8_decode(s + i, n - i, &cp);
+		if (cp == TEXT_CP_INVALID)
+			strbuf_add(out, "\xEF\xBF\xBD", 3);
+		else if (cp == 0x2028 || cp == 0x2029)
+			strbuf_addf(out, "\\u%04x", cp);
+		else
+			strbuf_add(out, s + i, k);
+		i += k;
+	}
+	strbuf_addc(out, '"');
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+/* 1 if s is -?[0-9]+(\.[0-9]+)? */
+static int text_is_plain_number(const char *s)
+{
+	const char *p = s;
+
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+void text_csv_field(struct strbuf *out, const char *s)
+{
+	int quote, prefix;
+	const char *p;
+
+	if (!s)
+		return;
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	prefix = s[0] && strchr("=+-@\t\r", s[0]) && !text_is_plain_number(s);
+	if (quote)
+		strbuf_addc(out, '"');
+	if (prefix)
+		strbuf_addc(out, '\'');
+	if (!quote) {
+		strbuf_adds(out, s);
+		return;
+	}
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			strbuf_addc(out, '"');
+		strbuf_addc(out, *p);
+	}
+	strbuf_addc(out, '"');
+}
+
+/* ---- table ------------------------------------------------------------ */
+
+struct table {
+	int ncols;
+	char **header;  /* ncols entries, NULL = unset */
+	int *right;     /* ncols flags */
+	char ***rows;   /* nrows arrays of ncols entries, NULL = "" */
+	size_t nrows, caprows;
+};
+
+struct table *table_new(int ncols)
+{
+	struct table *t;
+
+	if (ncols < 1)
+		return NULL;
+	t = xmalloc(sizeof *t);
+	t->ncols = ncols;
+	t->header = xmalloc(sizeof *t->header * (size_t)ncols);
+	t->right = xmalloc(sizeof *t->right * (size_t)ncols);
+	for (int i = 0; i < ncols; i++) {
+		t->header[i] = NULL;
+		t->right[i] = 0;
+	}
+	t->rows = NULL;
+	t->nrows = t->caprows = 0;
+	return t;
+}
+
+void table_set_header(struct table *t, int col, const char *title)
+{
+	if (!t || col < 0 || col >= t->ncols)
+		return;
+	free(t->header[col]);
+	t->header[col] = xstrdup(title ? title : "");
+}
+
+void table_set_right(struct table *t, int col)
+{
+	if (!t || col < 0 || col >= t->ncols)
+		return;
+	t->right[col] = 1;
+}
+
+void table_add_row(struct table *t)
+{
+	char **row;
+
+	if (!t)
+		return;
+	if (t->nrows == t->caprows) {
+		size_t cap = t->caprows ? t->caprows * 2 : 16;
+
+		if (cap > SIZE_MAX / sizeof *t->rows)
+			text_die_oom();
+		t->rows = xrealloc(t->rows, cap * sizeof *t->rows);
+		t->caprows = cap;
+	}
+	row = xmalloc(sizeof *row * (size_t)t->ncols);
+	for (int i = 0; i < t->ncols; i++)
+		row[i] = NULL;
+	t->rows[t->nrows++] = row;
+}
+
+void table_cell(struct table *t, int col, const char *text)
+{
+	char **row;
+
+	if (!t || col < 0 || col >= t->ncols)
+		return;
+	if (t->nrows == 0)
+		table_add_row(t);
+	row = t->rows[t->nrows - 1];
+	free(row[col]);
+	row[col] = xstrdup(text ? text : "");
+}
+
+/* Prints one line of already sanitized cells, trimming trailing spaces. */
+static void table_print_line(const struct table *t, FILE *f, char **cells,
+			     const int *widths, struct strbuf *line)
+{
+	strbuf_reset(line);
+	for (int c = 0; c < t->ncols; c++) {
+		if (c > 0)
+			strbuf_add(line, "  ", 2);
+		if (t->right[c])
+			text_fit_right(line, cells[c], widths[c]);
+		else
+			text_fit(line, cells[c], widths[c], 1);
+	}
+	while (line->len > 0 && line->s[line->len - 1] == ' ')
+		line->len--;
+	strbuf_addc(line, '\n');
+	fwrite(line->s, 1, line->len, f);
+}
+
+void table_print(struct table *t, FILE *f, int max_width)
+{
+	struct strbuf line = { 0 };
+	char **hdr, **cells;
+	int *widths;
+	int has_header = 0;
+	long total;
+	size_t r;
+	int c;
+
+	if (!t || !f)
+		return;
+	widths = xmalloc(sizeof *widths * (size_t)t->ncols);
+	hdr = xmalloc(sizeof *hdr * (size_t)t->ncols);
+	for (c = 0; c < t->ncols; c++) {
+		if (t->header[c])
+			has_header = 1;
+		hdr[c] = text_sanitize(t->header[c], 0);
+		widths[c] = text_width(hdr[c]); /* unset header: "" */
+	}
+	if (!has_header && t->nrows == 0)
+		goto out;
+	/* sanitized cells: nrows * ncols, row-major */
+	cells = xmalloc(sizeof *cells * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			char *s = text_sanitize(t->rows[r][c], 0);
+			int w = text_width(s);
+
+			cells[r * (size_t)t->ncols + (size_t)c] = s;
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	}
+	total = 2L * (t->ncols - 1);
+	for (c = 0; c < t->ncols; c++)
+		total += widths[c];
+	while (max_width > 0 && total > max_width) {
+		int widest = -1;
+
+		for (c = 0; c < t->ncols; c++)
+			if (widths[c] > 4 && (widest < 0 || widths[c] >= widths[widest]))
+				widest = c;
+		if (widest < 0)
+			break;
+		widths[widest]--;
+		total--;
+	}
+	if (has_header)
+		table_print_line(t, f, hdr, widths, &line);
+	for (r = 0; r < t->nrows; r++)
+		table_print_line(t, f, cells + r * (size_t)t->ncols, widths, &line);
+	for (r = 0; r < t->nrows * (size_t)t->ncols; r++)
+		free(cells[r]);
+	free(cells);
+out:
+	for (c = 0; c < t->ncols; c++)
+		free(hdr[c]);
+	free(hdr);
+	free(widths);
+	strbuf_free(&line);
+}
+
+void table_free(struct table *t)
+{
+	if (!t)
+		return;
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < t->ncols; c++)
+			free(t->rows[r][c]);
+		free(t->rows[r]);
+	}
+	free(t->rows);
+	for (int c = 0; c < t->ncols; c++)
+		free(t->header[c]);
+	free(t->header);
+	free(t->right);
+	free(t);
+}
