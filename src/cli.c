@@ -74,7 +74,9 @@ void cli_help(FILE *f)
 		"\n"
 		"ORG, MEMBER and SESSION are an id or a name unique in the database.\n"
 		"DATE: 2026-07-15, today, tomorrow, +3d, tue, next tue, 周二, 下周二, 今天, 明天, 后天;\n"
-		"WHEN is a DATE with an optional time (周二 14:30).  ORGLIFE_NOW pins today.\n"
+		"WHEN is a DATE with an optional time (周二 14:30).  ORGLIFE_NOW pins today;\n"
+		"ORGLIFE_SITE (1-999) sets the site number, the last three digits of the ids,\n"
+		"of a database created from now on.\n"
 		"Exit status: 0 success, 1 error, 2 usage error.\n"
 		"See orglife(1) for everything.\n"), f);
 }
@@ -216,6 +218,18 @@ int cli_main(int argc, char **argv)
 	if (date_clock_init_from_env(&err) != 0) {
 		fprintf(stderr, _("orglife: ORGLIFE_NOW: %s\n"), _(err));
 		return EXIT_ERROR;
+	}
+	if (getenv("ORGLIFE_SITE")) {
+		const char *site = getenv("ORGLIFE_SITE");
+		char *end;
+		long n = strtol(site, &end, 10);
+		if (!*site || *end || n < 1 || n > 999) {
+			char *w = text_sanitize(site, 0);
+			fprintf(stderr, _("orglife: ORGLIFE_SITE '%s': give a whole number from 1 to 999\n"), w);
+			free(w);
+			return EXIT_ERROR;
+		}
+		db_choose_site((int)n);
 	}
 	for (; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {

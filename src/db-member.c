@@ -351,9 +351,14 @@ int member_confirm(struct db *db, long long id, long day)
 	else if (rc == OL_OK && m.confirmed >= 0) {
 		date_format(m.confirmed, buf);
 		rc = db_fail(db, OL_ESTATE, _("%s was already confirmed on %s"), shown_name(&m), buf);
-	} else if (rc == OL_OK && day < date_add_years(m.joined, 1)) {
-		date_format(date_add_years(m.joined, 1), buf);
-		rc = db_fail(db, OL_EINVAL, _("%s's probation ends on %s: confirmation can be recorded from then"), shown_name(&m), buf);
+	} else if (rc == OL_OK) {
+		/* An extended probation ends when the extension does. */
+		long end = m.probation_until >= 0 ? m.probation_until : date_add_years(m.joined, 1);
+		if (day < end) {
+			date_format(end, buf);
+			rc = db_fail(db, OL_EINVAL, _("%s's probation ends on %s: confirmation can be recorded from then"),
+				     shown_name(&m), buf);
+		}
 	}
 	if (rc == OL_OK) {
 		st = db_stmt(db, "UPDATE member SET confirmed = ?2 WHERE id = ?1");
@@ -435,6 +440,7 @@ int member_event_add(struct db *db, long long id, enum member_event_kind kind, l
 	struct member m;
 	sqlite3_stmt *st;
 	long long eid;
+	long latest = -1;
 	int rc, had = 0;
 	char buf[11];
 
@@ -444,16 +450,24 @@ int member_event_add(struct db *db, long long id, enum member_event_kind kind, l
 		return rc;
 	rc = member_get(db, id, day, &m);
 	if (rc == OL_OK) {
-		st = db_stmt(db, "SELECT count(*) FROM member_event WHERE member_id = ?1 AND on_date <= ?2");
+		/* Facts are recorded in date order, so each one is checked
+		 * against the whole history before it. */
+		st = db_stmt(db, "SELECT count(*), max(on_date) FROM member_event WHERE member_id = ?1");
 		if (!st)
 			rc = OL_EDB;
 		else {
 			sqlite3_bind_int64(st, 1, id);
-			db_bind_day(st, 2, day);
-			if (sqlite3_step(st) == SQLITE_ROW)
+			if (sqlite3_step(st) == SQLITE_ROW) {
 				had = sqlite3_column_int(st, 0) > 0;
+				latest = db_col_day(st, 1);
+			}
 			sqlite3_reset(st);
 		}
+	}
+	if (rc == OL_OK && latest > day) {
+		date_format(latest, buf);
+		rc = db_fail(db, OL_EINVAL, _("%s's latest recorded change is on %s: record changes in date order"),
+			     shown_name(&m), buf);
 	}
 	if (rc == OL_OK && !event_allowed(kind, m.where, had)) {
 		char *n = text_sanitize(m.name, 0);
@@ -495,6 +509,12 @@ int role_set(struct db *db, long long member_id, enum role_kind role, long from,
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = member_get(db, member_id, from, &m);
+	if (rc == OL_OK && m.where != MEMBER_HERE) {
+		char buf[11];
+		date_format(from, buf);
+		rc = db_fail(db, OL_ESTATE, _("%s is %s on %s and cannot take a role then"), shown_name(&m),
+			     member_where_label(m.where), buf);
+	}
 	if (rc == OL_OK) {
 		/* One holder at a time for the secretary; no member holds a role twice. */
 		st = db_stmt(db, "SELECT member_id FROM role WHERE org_id = ?1 AND role = ?2"

@@ -252,14 +252,42 @@ int session_resolve(struct db *db, const char *spec, long long *id)
 	return db_resolve(db, &session_spec, spec, id);
 }
 
-static int check_person(struct db *db, long long member_id)
+/* Is the member within org: in it, in a branch under it, or in its group? */
+static int member_inside(struct db *db, long long member_id, long long org_id, int *inside)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH RECURSIVE up(id) AS (SELECT org_id FROM member WHERE id = ?1"
+		" UNION SELECT o.parent_id FROM org o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
+		" SELECT ?2 IN (SELECT id FROM up) OR ?2 = (SELECT group_id FROM member WHERE id = ?1)");
+
+	*inside = 0;
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_int64(st, 2, org_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*inside = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return OL_OK;
+}
+
+/* The member exists and, when org_id is given, belongs to it; what names
+ * the role ("--host") for the message. */
+static int check_person(struct db *db, long long member_id, long long org_id, const char *what)
 {
 	struct member m;
-	int rc;
+	int rc, inside = 1;
 
 	if (!member_id)
 		return OL_OK;
 	rc = member_get(db, member_id, -1, &m);
+	if (rc == OL_OK && org_id)
+		rc = member_inside(db, member_id, org_id, &inside);
+	if (rc == OL_OK && !inside) {
+		char *n = text_sanitize(m.name, 0);
+		rc = db_fail(db, OL_EINVAL, _("%s %s is not a member of the session's organization"), what, n);
+		free(n);
+	}
 	member_clear(&m);
 	return rc;
 }
@@ -291,11 +319,13 @@ int session_add(struct db *db, const struct session *s, long long *id)
 		org_clear(&o);
 	}
 	if (rc == OL_OK)
-		rc = check_person(db, s->host_id);
+		rc = check_person(db, s->host_id, s->org_id, "--host");
 	if (rc == OL_OK)
-		rc = check_person(db, s->recorder_id);
+		rc = check_person(db, s->recorder_id, s->org_id, "--recorder");
+	/* A lesson is often given by someone from outside: a committee
+	 * secretary, a teacher. */
 	if (rc == OL_OK)
-		rc = check_person(db, s->lecturer_id);
+		rc = check_person(db, s->lecturer_id, 0, "--lecturer");
 	if (rc == OL_OK)
 		rc = db_next_id(db, "session", id);
 	if (rc == OL_OK) {
@@ -388,14 +418,14 @@ int session_move(struct db *db, long long id, long day, int minute)
 	if (rc == OL_OK && s.state != SESSION_PLANNED)
 		rc = state_error(db, &s, _("only a planned session can be moved"));
 	if (rc == OL_OK) {
-		st = db_stmt(db, "UPDATE session SET day = ?2, time = ?3, moved_from = coalesce(moved_from, ?4) WHERE id = ?1");
+		st = db_stmt(db, "UPDATE session SET day = ?2, time = ?3,"
+				 " moved_from = CASE WHEN ?2 = day THEN moved_from ELSE coalesce(moved_from, day) END WHERE id = ?1");
 		if (!st)
 			rc = OL_EDB;
 		else {
 			sqlite3_bind_int64(st, 1, id);
 			db_bind_day(st, 2, day);
 			bind_time(st, 3, minute);
-			db_bind_day(st, 4, s.day);
 			rc = db_step_done(db, st, "moving a session");
 		}
 	}
@@ -483,21 +513,8 @@ int attend_set(struct db *db, long long session_id, long long member_id, enum at
 	rc = session_get(db, session_id, &s);
 	if (rc == OL_OK && s.state == SESSION_CANCELLED)
 		rc = state_error(db, &s, _("attendance is not taken for a cancelled session"));
-	if (rc == OL_OK) {
-		st = db_stmt(db,
-			"WITH RECURSIVE up(id) AS (SELECT org_id FROM member WHERE id = ?1"
-			" UNION SELECT o.parent_id FROM org o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
-			" SELECT ?2 IN (SELECT id FROM up) OR ?2 = (SELECT group_id FROM member WHERE id = ?1)");
-		if (!st)
-			rc = OL_EDB;
-		else {
-			sqlite3_bind_int64(st, 1, member_id);
-			sqlite3_bind_int64(st, 2, s.org_id);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				inside = sqlite3_column_int(st, 0);
-			sqlite3_reset(st);
-		}
-	}
+	if (rc == OL_OK)
+		rc = member_inside(db, member_id, s.org_id, &inside);
 	if (rc == OL_OK && !inside) {
 		struct member m;
 		if ((rc = member_get(db, member_id, -1, &m)) == OL_OK) {
@@ -592,6 +609,35 @@ int minutes_approve(struct db *db, long long session_id, long day)
 	}
 	session_clear(&s);
 	return db_tx_end(db, rc);
+}
+
+int session_activity(struct db *db, long from, long to, long today,
+		     int (*fn)(const struct org_activity *a, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT org_id, sum(state = 'held' AND day BETWEEN ?1 AND ?2),"
+		" max(CASE WHEN state = 'held' AND day <= ?3 THEN day END),"
+		" min(CASE WHEN state = 'planned' AND day >= ?3 THEN day END)"
+		" FROM session GROUP BY org_id");
+	struct org_activity a;
+	int rc, stop = 0;
+
+	if (!st)
+		return OL_EDB;
+	db_bind_day(st, 1, from);
+	db_bind_day(st, 2, to);
+	db_bind_day(st, 3, today);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a.org_id = sqlite3_column_int64(st, 0);
+		a.held = sqlite3_column_int(st, 1);
+		a.last_held = db_col_day(st, 2);
+		a.next_planned = db_col_day(st, 3);
+		stop = fn(&a, ctx);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "summing up sessions");
 }
 
 /* R-TERM: 3 years unless the organization says otherwise (5 for 村/社区). */

@@ -234,11 +234,21 @@ static int check_header(const char *path, int *is_new, long *version, unsigned l
 	return OL_OK;
 }
 
+static int chosen_site;
+
+void db_choose_site(int site)
+{
+	chosen_site = site >= 1 && site <= 999 ? site : 0;
+}
+
 static int random_site(void)
 {
 	unsigned short r = 0;
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	int fd;
 
+	if (chosen_site)
+		return chosen_site;
+	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		if (read(fd, &r, sizeof r) != (ssize_t)sizeof r)
 			r = 0;
@@ -344,6 +354,8 @@ int db_backup_to(struct db *db, const char *path)
 	char *msg = NULL;
 	int rc;
 
+	if (access(path, F_OK) == 0)
+		return db_fail(db, OL_EINVAL, _("%s already exists: give the backup a new file name"), path);
 	if (create_private(path, &msg) != OL_OK) {
 		rc = db_fail(db, OL_EINVAL, "%s", msg);
 		free(msg);

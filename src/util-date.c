@@ -70,14 +70,14 @@ static long civil_to_days(long y, long m, long d)
 	yoe = y - era * 400;
 	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return era * 146097 + doe - 693901; /* day 0 is 1900-01-01 */
 }
 
 static void days_to_civil(long z, long *py, int *pm, int *pd)
 {
 	long era, doe, yoe, y, doy, mp, d, m;
 
-	z += 719468;
+	z += 693901;
 	era = floor_div(z, 146097);
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -149,8 +149,8 @@ void date_to_ymd(long day, int *y, int *m, int *d)
 
 int date_weekday(long day)
 {
-	/* 1970-01-01 was a Thursday (4). */
-	return (int)floor_mod(day + 3, 7) + 1;
+	/* 1900-01-01 (day 0) was a Monday. */
+	return (int)floor_mod(day, 7) + 1;
 }
 
 void date_format(long day, char buf[static 11])

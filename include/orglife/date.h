@@ -4,14 +4,15 @@
 #ifndef ORGLIFE_DATE_H
 #define ORGLIFE_DATE_H
 
-/* A date is a day number: days since 1970-01-01 in the proleptic Gregorian
- * calendar, stored in a `long`.  Dates accepted from users are limited to
+/* A date is a day number: days since 1900-01-01 in the proleptic Gregorian
+ * calendar, stored in a `long`.  Every date a user can give is >= 0, so -1
+ * serves as "no date" throughout.  Dates accepted from users are limited to
  * the years DATE_YEAR_MIN..DATE_YEAR_MAX; the arithmetic helpers below work
  * on any day number. */
 #define DATE_YEAR_MIN 1900
 #define DATE_YEAR_MAX 9999
-#define DATE_DAY_MIN (-25567L)   /* 1900-01-01 */
-#define DATE_DAY_MAX 2932896L    /* 9999-12-31 */
+#define DATE_DAY_MIN 0L          /* 1900-01-01 */
+#define DATE_DAY_MAX 2958463L    /* 9999-12-31 */
 
 /* ---- calendar arithmetic ------------------------------------------------ */
 
@@ -75,7 +76,7 @@ void date_clock_unpin(void);
 
 /* Returns the pinned day if the clock is pinned, else today's local date
  * (from time() and the local time zone).  If the system clock cannot be
- * read, returns 0 (1970-01-01). */
+ * read, returns 0 (1900-01-01). */
 long date_today(void);
 
 /* Returns the current minute of day: the pinned minute (possibly -1) if the

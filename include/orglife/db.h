@@ -84,6 +84,9 @@ int db_tx_end(struct db *db, int status);
 int db_next_id(struct db *db, const char *table, long long *id);
 /* This database's site number (1..999). */
 int db_site(const struct db *db);
+/* The site number new databases get from now on (1..999; 0: random).  A
+ * committee that hands out site numbers guarantees ids never collide. */
+void db_choose_site(int site);
 
 /* Copies the open database into a new file at path (mode 0600), refusing
  * to overwrite an existing file. */

@@ -53,7 +53,8 @@ struct session {
 void session_clear(struct session *s);
 
 /* Adds a planned session from the fields of s (id, names and state are
- * ignored).  Host, recorder and lecturer must be members of its branch. */
+ * ignored).  Host and recorder must belong to its organization; the
+ * lecturer may come from anywhere. */
 int session_add(struct db *db, const struct session *s, long long *id);
 int session_get(struct db *db, long long id, struct session *s);
 /* Sessions of org and everything under it (0: all) from..to inclusive
@@ -65,7 +66,9 @@ int session_resolve(struct db *db, const char *spec, long long *id);
 /* planned -> held (not before its day, `today`), planned -> cancelled. */
 int session_mark_held(struct db *db, long long id, long today);
 int session_cancel(struct db *db, long long id);
-/* A planned session moves to a new day (and time, -1 for none). */
+/* A planned session moves to a new day (and time, -1 for none); the first
+ * day it was planned for is kept as moved_from, unless only the time
+ * changes. */
 int session_move(struct db *db, long long id, long day, int minute);
 
 /* One line of a session's attendance sheet. */
@@ -94,6 +97,18 @@ int attend_set(struct db *db, long long session_id, long long member_id,
 /* Minutes: replacing them is refused once approved (OL_ESTATE). */
 int minutes_set(struct db *db, long long session_id, const char *minutes);
 int minutes_approve(struct db *db, long long session_id, long day);
+
+/* An organization's activity: sessions held from..to, the last held on or
+ * before today, the next planned on or after today. */
+struct org_activity {
+	long long org_id;
+	int held;
+	long last_held;    /* -1: none */
+	long next_planned; /* -1: none */
+};
+/* Calls fn for every organization that has sessions, in no set order. */
+int session_activity(struct db *db, long from, long to, long today,
+		     int (*fn)(const struct org_activity *a, void *ctx), void *ctx);
 
 /* Elections (换届) and their approved extensions (R-TERM, R-TERM-EXTEND). */
 int election_add(struct db *db, long long org_id, long day, int term_years,
