@@ -206,21 +206,17 @@ static int run_overview(const char *db_arg)
 	return rc;
 }
 
-int cli_main(int argc, char **argv)
+/* ORGLIFE_NOW pins the clock; ORGLIFE_SITE chooses a new database's site. */
+static int read_environment(void)
 {
-	const char *db_arg = getenv("ORGLIFE_DB");
 	const char *err = NULL;
-	char *path = NULL, *msg = NULL;
-	struct db *db = NULL;
-	const struct cli_cmd *cmd;
-	int i = 1, used, group, rc;
+	const char *site = getenv("ORGLIFE_SITE");
 
 	if (date_clock_init_from_env(&err) != 0) {
 		fprintf(stderr, _("orglife: ORGLIFE_NOW: %s\n"), _(err));
 		return EXIT_ERROR;
 	}
-	if (getenv("ORGLIFE_SITE")) {
-		const char *site = getenv("ORGLIFE_SITE");
+	if (site) {
 		char *end;
 		long n = strtol(site, &end, 10);
 		if (!*site || *end || n < 1 || n > 999) {
@@ -231,6 +227,18 @@ int cli_main(int argc, char **argv)
 		}
 		db_choose_site((int)n);
 	}
+	return EXIT_OK;
+}
+
+int cli_main(int argc, char **argv)
+{
+	/* An empty ORGLIFE_DB is as good as unset. */
+	const char *db_arg = getenv("ORGLIFE_DB") && *getenv("ORGLIFE_DB") ? getenv("ORGLIFE_DB") : NULL;
+	char *path = NULL, *msg = NULL;
+	struct db *db = NULL;
+	const struct cli_cmd *cmd;
+	int i = 1, used, group, rc;
+
 	for (; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_help(stdout);
@@ -254,6 +262,8 @@ int cli_main(int argc, char **argv)
 		} else
 			break;
 	}
+	if ((rc = read_environment()) != EXIT_OK)
+		return rc;
 	if (db_arg && !*db_arg) {
 		fputs(_("orglife: --db needs a FILE: see 'orglife --help'\n"), stderr);
 		return EXIT_USAGE;

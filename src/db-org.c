@@ -180,6 +180,24 @@ static int check_children_fit(struct db *db, long long id, enum org_kind kind)
 	return bad ? db_fail(db, OL_EINVAL, _("that change would break the tree below it")) : OL_OK;
 }
 
+/* A group's members belong to its branch: it moves to another only empty. */
+static int check_group_empty(struct db *db, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM member WHERE group_id = ?1");
+	int n = 0;
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (n > 0)
+		return db_fail(db, OL_ESTATE, _("the party group has members of its branch: move them to another group "
+					       "('orglife member edit MEMBER --group G') before moving it"));
+	return OL_OK;
+}
+
 int org_edit(struct db *db, long long id, const struct org_changes *c)
 {
 	struct org o;
@@ -201,6 +219,8 @@ int org_edit(struct db *db, long long id, const struct org_changes *c)
 		if (rc == OL_OK)
 			rc = check_parent(db, o.kind, c->parent_id);
 	}
+	if (rc == OL_OK && c->set_parent && o.kind == ORG_GROUP && c->parent_id != o.parent_id)
+		rc = check_group_empty(db, id);
 	if (rc == OL_OK)
 		rc = check_children_fit(db, id, o.kind);
 	if (rc == OL_OK) {

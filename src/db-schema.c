@@ -139,6 +139,11 @@ static const char migration_1[] =
 	"CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN\n"
 	"  SELECT RAISE(ABORT, 'the audit log is append-only');\n"
 	"END;\n"
+	/* INSERT OR REPLACE deletes without firing delete triggers. */
+	"CREATE TRIGGER audit_append_only_replace BEFORE INSERT ON audit"
+	" WHEN EXISTS (SELECT 1 FROM audit WHERE id = new.id) BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n"
 	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN\n"
 	"  SELECT RAISE(ABORT, 'the audit log is append-only');\n"
 	"END;\n"

@@ -419,7 +419,8 @@ int session_move(struct db *db, long long id, long day, int minute)
 		rc = state_error(db, &s, _("only a planned session can be moved"));
 	if (rc == OL_OK) {
 		st = db_stmt(db, "UPDATE session SET day = ?2, time = ?3,"
-				 " moved_from = CASE WHEN ?2 = day THEN moved_from ELSE coalesce(moved_from, day) END WHERE id = ?1");
+				 " moved_from = CASE WHEN ?2 = day THEN moved_from WHEN ?2 = moved_from THEN NULL"
+				 " ELSE coalesce(moved_from, day) END WHERE id = ?1");
 		if (!st)
 			rc = OL_EDB;
 		else {

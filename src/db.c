@@ -414,25 +414,34 @@ static int setup_connection(struct db *db, int in_memory)
 	return rc;
 }
 
-int db_open(const char *path, unsigned flags, struct db **out, char **errmsg)
+/*
+ * Closes a connection to a file we refuse.  Pending WAL content stays in
+ * the -wal (a checkpoint would write it into the file); a -wal that only
+ * our look created is empty, and checkpointing it on close removes it.
+ */
+static void close_refused(struct db *db, int had_wal)
+{
+	if (!had_wal)
+		sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	db_close(db);
+}
+
+static int open_checked(const char *path, unsigned flags, struct db **out, char **errmsg)
 {
 	struct db *db;
-	int is_new = 1, rc;
+	int is_new = 1, rc, had_wal = 0;
 	long version = 0;
 	unsigned long app_id = 0;
-	char *dummy = NULL;
 	int in_memory = (flags & DB_OPEN_MEMORY) != 0;
 
 	*out = NULL;
-	if (!errmsg)
-		errmsg = &dummy;
 	*errmsg = NULL;
 	if (!in_memory) {
 		rc = check_header(path, &is_new, &version, &app_id, errmsg);
 		if (rc != OL_OK)
 			return rc;
 		if (is_new && !(flags & DB_OPEN_CREATE)) {
-			*errmsg = msgdup(_("%s does not exist: create it with 'orglife --db %s demo' "
+			*errmsg = msgdup(_("%s does not exist or is empty: create it with 'orglife --db %s demo' "
 					   "or any command that adds data"), path, path);
 			return OL_ENOTFOUND;
 		}
@@ -440,6 +449,12 @@ int db_open(const char *path, unsigned flags, struct db **out, char **errmsg)
 			return OL_EDB;
 	}
 
+	if (!in_memory) {
+		struct strbuf wal = { 0 };
+		strbuf_addf(&wal, "%s-wal", path);
+		had_wal = access(wal.s, F_OK) == 0;
+		strbuf_free(&wal);
+	}
 	db = xmalloc(sizeof *db);
 	memset(db, 0, sizeof *db);
 	if (sqlite3_open_v2(in_memory ? ":memory:" : path, &db->h,
@@ -448,18 +463,19 @@ int db_open(const char *path, unsigned flags, struct db **out, char **errmsg)
 		db_close(db);
 		return OL_EDB;
 	}
+	/* Until the file is known to be ours, closing must not write the WAL
+	 * back into it. */
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	if (!in_memory && !is_new && app_id == 0) {
 		/* No application id and version 0: ours only if it is empty. */
 		long n = 0;
 		if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n) != OL_OK || n > 0) {
 			*errmsg = msgdup(_("%s belongs to another application: it was left unchanged; "
 					   "give another file with --db"), path);
-			db_close(db);
+			close_refused(db, had_wal);
 			return OL_EREFUSED;
 		}
 	}
-	if (!in_memory)
-		chmod(path, 0600);
 	rc = setup_connection(db, in_memory);
 	if (rc == OL_OK && !in_memory) {
 		/* The header can lag behind the WAL: ask SQLite too. */
@@ -468,10 +484,12 @@ int db_open(const char *path, unsigned flags, struct db **out, char **errmsg)
 		if (rc == OL_OK && v > DB_SCHEMA_VERSION) {
 			*errmsg = msgdup(_("%s was written by a newer orglife (schema %ld, this one reads up to %d): "
 					   "it was left unchanged; upgrade orglife"), path, v, DB_SCHEMA_VERSION);
-			db_close(db);
+			close_refused(db, had_wal);
 			return OL_EREFUSED;
 		}
 		version = v;
+		sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+		chmod(path, 0600);
 		if (rc == OL_OK && version > 0 && version < DB_SCHEMA_VERSION && !(flags & DB_OPEN_NO_MIGRATE))
 			rc = backup_before_migration(db, path, version);
 	}
@@ -486,6 +504,18 @@ int db_open(const char *path, unsigned flags, struct db **out, char **errmsg)
 	}
 	*out = db;
 	return OL_OK;
+}
+
+int db_open(const char *path, unsigned flags, struct db **out, char **errmsg)
+{
+	char *msg = NULL;
+	int rc = open_checked(path, flags, out, &msg);
+
+	if (errmsg)
+		*errmsg = msg;
+	else
+		free(msg);
+	return rc;
 }
 
 void db_close(struct db *db)

@@ -1,8 +1,6 @@
 /* test-date.c - cmocka tests for the date module (src/util-date.c):
  * calendar arithmetic, the pinnable clock, date/time/period parsing. */
-#if !defined(_POSIX_C_SOURCE) && !defined(_GNU_SOURCE)
-#define _POSIX_C_SOURCE 200809L /* localtime_r, setenv */
-#endif
+#include "config.h"
 
 #include <stdarg.h>
 #include <stddef.h>

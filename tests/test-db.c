@@ -160,24 +160,44 @@ static void snapshot_take(const char *path, struct snapshot *s)
 	fclose(f);
 }
 
-static void snapshot_assert_same(const char *path, const struct snapshot *before)
+/* Nonzero (and why) if path is no longer as before: its bytes, size, mode,
+ * modification time or inode. */
+static int snapshot_differs(const char *path, const struct snapshot *before, char *why, size_t n)
 {
 	struct snapshot now;
+	struct stat sb;
 	size_t i;
+	int bad = 1;
 
+	if (stat(path, &sb) != 0) {
+		snprintf(why, n, "%s is gone", path);
+		return 1;
+	}
 	snapshot_take(path, &now);
+	for (i = 0; i < now.len && i < before->len && now.bytes[i] == before->bytes[i]; i++)
+		;
 	if (now.len != before->len)
-		fail_msg("%s changed: %zu bytes, was %zu", path, now.len, before->len);
-	for (i = 0; i < now.len; i++)
-		if (now.bytes[i] != before->bytes[i])
-			fail_msg("%s changed: byte %zu is 0x%02x, was 0x%02x", path, i, now.bytes[i], before->bytes[i]);
-	assert_memory_equal(now.bytes, before->bytes, before->len);
-	assert_int_equal(now.sb.st_size, before->sb.st_size);
-	assert_int_equal(now.sb.st_mode, before->sb.st_mode);
-	assert_int_equal(now.sb.st_mtim.tv_sec, before->sb.st_mtim.tv_sec);
-	assert_int_equal(now.sb.st_mtim.tv_nsec, before->sb.st_mtim.tv_nsec);
-	assert_int_equal(now.sb.st_ino, before->sb.st_ino);
+		snprintf(why, n, "%s changed: %zu bytes, was %zu", path, now.len, before->len);
+	else if (i < now.len)
+		snprintf(why, n, "%s changed: byte %zu is 0x%02x, was 0x%02x", path, i, now.bytes[i], before->bytes[i]);
+	else if (now.sb.st_mode != before->sb.st_mode)
+		snprintf(why, n, "%s changed: mode %o, was %o", path, (unsigned)now.sb.st_mode, (unsigned)before->sb.st_mode);
+	else if (now.sb.st_mtim.tv_sec != before->sb.st_mtim.tv_sec || now.sb.st_mtim.tv_nsec != before->sb.st_mtim.tv_nsec)
+		snprintf(why, n, "%s changed: it was written to (modification time)", path);
+	else if (now.sb.st_ino != before->sb.st_ino)
+		snprintf(why, n, "%s changed: it was replaced by another file", path);
+	else
+		bad = 0;
 	free(now.bytes);
+	return bad;
+}
+
+static void snapshot_assert_same(const char *path, const struct snapshot *before)
+{
+	char why[1024];
+
+	if (snapshot_differs(path, before, why, sizeof why))
+		fail_msg("%s", why);
 }
 
 static void snapshot_free(struct snapshot *s)
@@ -315,24 +335,24 @@ static void test_existing_empty_file_made_private(void **state)
 	db_close(db);
 }
 
-/* db.h: "create the file (and its directory) if missing ... its
- * directory 0700". */
-static void test_create_makes_missing_directory_0700(void **state)
+/* db.h: a missing directory is an error that names the file, and nothing
+ * is created (the program makes its default directory itself). */
+static void test_create_refuses_missing_directory(void **state)
 {
 	struct tmp *t = *state;
 	char dir[600], path[700];
 	struct db *db = NULL;
 	char *msg = NULL;
-	int rc;
+	struct stat sb;
 
 	join(t, "data", dir, sizeof dir);
 	snprintf(path, sizeof path, "%s/orglife.db", dir);
-	rc = db_open(path, DB_OPEN_CREATE, &db, &msg);
-	if (rc != OL_OK)
-		fail_msg("db_open with a missing directory = %d: %s", rc, msg ? msg : "");
-	assert_int_equal(mode_of(dir), 0700);
-	assert_int_equal(mode_of(path), 0600);
-	db_close(db);
+	assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &msg), OL_EDB);
+	assert_null(db);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, path));
+	assert_int_not_equal(stat(dir, &sb), 0);
+	free(msg);
 }
 
 /* ---- refusing files that are not ours ----------------------------------- */
@@ -426,7 +446,8 @@ static const struct refusal_case {
 	{ .what = "a truncated SQLite header", .make = make_truncated_header, .says = "not an orglife database" },
 	{ .what = "SQLite, application_id 0, a table", .make = make_foreign_app0, .says = "another application" },
 	{ .what = "SQLite, application_id 1234", .make = make_foreign_app1234, .says = "another application" },
-	{ .what = "SQLite, user_version 7, no tables", .make = make_foreign_versioned_empty, .says = "another application" },
+	{ .what = "SQLite, user_version 7, no tables", .make = make_foreign_versioned_empty,
+	  .says = "another application" },
 	{ .what = "SQLite in WAL mode, a table", .make = make_foreign_wal, .says = "another application" },
 	{ .what = "orglife, newer schema", .make = make_newer_orglife, .says = "newer orglife" },
 };
@@ -435,6 +456,7 @@ static void test_refused_files_left_unchanged(void **state)
 {
 	struct tmp *t = *state;
 	static const unsigned flag_sets[] = { 0, DB_OPEN_CREATE, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE };
+	static char stale;
 	size_t i, j;
 
 	for (i = 0; i < N_ELEMS(refusals); i++) {
@@ -449,7 +471,8 @@ static void test_refused_files_left_unchanged(void **state)
 		assert_false(exists(shm));
 		for (j = 0; j < N_ELEMS(flag_sets); j++) {
 			struct snapshot before;
-			struct db *db = (struct db *)&before; /* must be reset to NULL */
+			/* A stale pointer: on failure db_open sets *out to NULL. */
+			struct db *db = (struct db *)&stale;
 			char *msg = NULL;
 			int rc;
 
@@ -474,44 +497,90 @@ static void test_refused_files_left_unchanged(void **state)
 	}
 }
 
-/* A newer orglife that was stopped before its WAL was checkpointed: the
- * file header still says an older version, the WAL says newer.  The
- * refusal must still leave the file (and its WAL) as they were. */
-static void test_newer_schema_in_wal_left_unchanged(void **state)
+/* Runs sql on path and closes without checkpointing, so the change stays
+ * in the -wal file as when a program is killed. */
+static void sqlite_exec_into_wal(const char *path, const char *sql)
 {
-	struct tmp *t = *state;
-	char wal[600], sql[160];
-	struct snapshot before, before_wal;
-	struct db *db;
-	sqlite3 *h;
-	char *msg = NULL;
-	int rc;
+	sqlite3 *h = NULL;
 
-	db = open_ok(t->path, DB_OPEN_CREATE);
-	db_close(db);
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;", NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), SQLITE_OK);
-	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = 0; PRAGMA user_version = %d;", DB_SCHEMA_VERSION + 1);
 	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_close(h), SQLITE_OK);
-	with_suffix(t->path, "-wal", wal, sizeof wal);
-	assert_true(exists(wal));
-	assert_int_equal(header_field(t->path, 60), DB_SCHEMA_VERSION);
+}
 
-	snapshot_take(t->path, &before);
-	snapshot_take(wal, &before_wal);
-	rc = db_open(t->path, 0, &db, &msg);
-	assert_int_equal(rc, OL_EREFUSED);
-	assert_null(db);
-	assert_non_null(msg);
-	assert_non_null(strstr(msg, t->path));
-	assert_non_null(strstr(msg, "newer orglife"));
-	free(msg);
-	snapshot_assert_same(t->path, &before);
-	assert_true(exists(wal));
-	snapshot_assert_same(wal, &before_wal);
-	snapshot_free(&before);
-	snapshot_free(&before_wal);
+/* A newer orglife stopped before its WAL was checkpointed: the file
+ * header still says the current version, the WAL says newer. */
+static void make_newer_orglife_in_wal(const char *path)
+{
+	struct db *db = open_ok(path, DB_OPEN_CREATE);
+	char sql[64];
+
+	db_close(db);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", DB_SCHEMA_VERSION + 1);
+	sqlite_exec_into_wal(path, sql);
+	assert_int_equal(header_field(path, 60), DB_SCHEMA_VERSION);
+}
+
+/* Another program's WAL database whose tables are still only in the WAL. */
+static void make_foreign_in_wal(const char *path)
+{
+	sqlite_exec_into_wal(path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('only in the WAL');");
+}
+
+static const struct refusal_case wal_refusals[] = {
+	{ .what = "orglife, newer schema in the WAL", .make = make_newer_orglife_in_wal, .says = "newer orglife" },
+	{ .what = "SQLite of another program, tables in the WAL", .make = make_foreign_in_wal,
+	  .says = "another application" },
+};
+
+/* The refusal leaves the file and its WAL as they were: closing SQLite's
+ * connection must not checkpoint the WAL into the file or remove it. */
+static void test_refused_with_pending_wal_left_unchanged(void **state)
+{
+	struct tmp *t = *state;
+	char failures[4096] = "";
+	size_t i;
+
+	/* Every case runs; the failures are reported together. */
+	for (i = 0; i < N_ELEMS(wal_refusals); i++) {
+		char path[600], wal[700], why[1024];
+		struct snapshot before, before_wal;
+		struct db *db = NULL;
+		char *msg = NULL;
+		int rc, bad;
+
+		snprintf(path, sizeof path, "%s/wal%zu.db", t->dir, i);
+		with_suffix(path, "-wal", wal, sizeof wal);
+		wal_refusals[i].make(path);
+		assert_true(exists(wal));
+		snapshot_take(path, &before);
+		snapshot_take(wal, &before_wal);
+		rc = db_open(path, DB_OPEN_CREATE, &db, &msg);
+		if (rc != OL_EREFUSED)
+			fail_msg("%s: db_open = %d, want OL_EREFUSED (%s)", wal_refusals[i].what, rc, msg ? msg : "");
+		assert_null(db);
+		assert_non_null(msg);
+		assert_non_null(strstr(msg, path));
+		assert_non_null(strstr(msg, wal_refusals[i].says));
+		free(msg);
+		bad = snapshot_differs(path, &before, why, sizeof why);
+		if (!bad && !exists(wal)) {
+			snprintf(why, sizeof why, "%s was removed", wal);
+			bad = 1;
+		}
+		if (!bad)
+			bad = snapshot_differs(wal, &before_wal, why, sizeof why);
+		snapshot_free(&before);
+		snapshot_free(&before_wal);
+		if (bad)
+			snprintf(failures + strlen(failures), sizeof failures - strlen(failures), "\n  %s: %s",
+				 wal_refusals[i].what, why);
+	}
+	if (failures[0])
+		fail_msg("a refusal changed the files:%s", failures);
 }
 
 /* ---- creating ----------------------------------------------------------- */
@@ -566,9 +635,29 @@ static void test_missing_file_without_create_not_found(void **state)
 	free(msg);
 	assert_false(exists(t->path));
 	assert_false(exists(with_suffix(t->path, "-wal", wal, sizeof wal)));
-	/* errmsg may be NULL. */
+}
+
+/* db.h: errmsg is optional ("*errmsg (if given) receives a message the
+ * caller frees"): without it, the failure is the same and the message is
+ * not leaked (LeakSanitizer checks that). */
+static void test_open_failure_without_errmsg(void **state)
+{
+	struct tmp *t = *state;
+	char text[600];
+	struct snapshot before;
+	struct db *db = NULL;
+
 	assert_int_equal(db_open(t->path, 0, &db, NULL), OL_ENOTFOUND);
+	assert_null(db);
 	assert_false(exists(t->path));
+
+	join(t, "notes.txt", text, sizeof text);
+	make_text(text);
+	snapshot_take(text, &before);
+	assert_int_equal(db_open(text, DB_OPEN_CREATE, &db, NULL), OL_EREFUSED);
+	assert_null(db);
+	snapshot_assert_same(text, &before);
+	snapshot_free(&before);
 }
 
 static void test_new_database_ids_versions_and_site(void **state)
@@ -589,6 +678,9 @@ static void test_new_database_ids_versions_and_site(void **state)
 	assert_string_equal(site, "wal");
 	free(site);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
+	/* PRODUCT §6: every change durable when committed. */
+	assert_int_equal(query_int(db, "PRAGMA synchronous"), 2);
+	assert_true(query_int(db, "PRAGMA busy_timeout") > 0);
 	db_close(db);
 
 	/* The header carries both for tools that never open the file. */
@@ -643,7 +735,7 @@ static void test_migrates_from_every_earlier_version(void **state)
 			if (existing_bak)
 				write_file(bak, "an older backup", 15);
 
-			db = open_ok(path, v > 0 ? 0 : DB_OPEN_CREATE);
+			db = open_ok(path, 0);
 			assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
 			assert_int_equal(query_int(db, "PRAGMA application_id"), DB_APPLICATION_ID);
 			assert_in_range(db_site(db), 1, 999);
@@ -849,8 +941,8 @@ static void test_audit_records_every_write(void **state)
 	struct org_changes rename = { .name = "第一支部（新）" };
 	struct member_new mn = { .name = "张伟", .status = MEMBER_FULL, .joined = -1 };
 	struct member_changes phone = { .cadre = -1, .phone = "13800000000" };
-	char target[64], *s;
-	long long branch, member;
+	char target[64], want[256], *s;
+	long long branch, member, ignored;
 
 	assert_int_equal(count_rows(db, "audit"), 0);
 	branch = add_org(db, "第一支部", ORG_BRANCH, 0);
@@ -880,11 +972,15 @@ static void test_audit_records_every_write(void **state)
 	free(s);
 
 	/* A refused write leaves no trace. */
-	assert_int_equal(org_add(db, "小组", ORG_GROUP, 0, 0, &member), OL_EINVAL);
+	assert_int_equal(org_add(db, "小组", ORG_GROUP, 0, 0, &ignored), OL_EINVAL);
 	assert_int_equal(count_rows(db, "audit"), 4);
 	/* Audit ids end in the site number too and increase. */
 	assert_int_equal(query_int(db, "SELECT count(*) FROM audit WHERE id % 1000 <> (SELECT value FROM meta WHERE key = 'site')"), 0);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM audit a JOIN audit b ON b.id < a.id AND b.at > a.at"), 0);
+	s = query_text(db, "SELECT group_concat(action || ' ' || target, ', ') FROM (SELECT * FROM audit ORDER BY id)");
+	snprintf(want, sizeof want, "insert org:%lld, update org:%lld, insert member:%lld, update member:%lld", branch,
+		 branch, member, member);
+	assert_string_equal(s, want);
+	free(s);
 	db_close(db);
 }
 
@@ -939,20 +1035,23 @@ static void test_audit_cannot_be_rewritten_by_replace(void **state)
 		"INSERT OR REPLACE INTO audit(id, at, action, target) SELECT id, at, 'forged', 'org:0' FROM audit",
 		"REPLACE INTO audit(id, at, action, target) SELECT id, at, 'forged', 'org:0' FROM audit",
 	};
-	char *before, *after;
+	char *before, *after, why[2048] = "";
 	size_t i;
 
 	add_org(db, "第一支部", ORG_BRANCH, 0);
 	before = audit_dump(db);
-	for (i = 0; i < N_ELEMS(attacks); i++) {
+	for (i = 0; i < N_ELEMS(attacks) && !why[0]; i++) {
 		int rc = sqlite3_exec(db_handle(db), attacks[i], NULL, NULL, NULL);
 		after = audit_dump(db);
 		if (strcmp(after, before) != 0)
-			fail_msg("'%s' (rc %d) rewrote the audit log:\n%s\nnow:\n%s", attacks[i], rc, before, after);
+			snprintf(why, sizeof why, "'%s' (rc %d) rewrote the audit log:\n%s\nnow:\n%s", attacks[i], rc,
+				 before, after);
 		free(after);
 	}
 	free(before);
 	db_close(db);
+	if (why[0])
+		fail_msg("%s", why);
 }
 
 /* ---- ids ---------------------------------------------------------------- */
@@ -1069,12 +1168,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_new_database_file_and_wal_are_0600),
 		T(test_existing_empty_file_made_private),
-		T(test_create_makes_missing_directory_0700),
+		T(test_create_refuses_missing_directory),
 		T(test_refused_files_left_unchanged),
-		T(test_newer_schema_in_wal_left_unchanged),
+		T(test_refused_with_pending_wal_left_unchanged),
 		T(test_empty_file_is_accepted_as_new),
 		T(test_empty_file_without_create_not_found),
 		T(test_missing_file_without_create_not_found),
+		T(test_open_failure_without_errmsg),
 		T(test_new_database_ids_versions_and_site),
 		T(test_migrates_from_every_earlier_version),
 		T(test_migrate_to_stops_at_target),

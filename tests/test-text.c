@@ -1,7 +1,6 @@
 /* test-text.c - cmocka tests for src/util-text.c: strbuf, sanitizing,
  * display width and fitting, UTF-8 checks, JSON/CSV encoders, tables. */
-#define _POSIX_C_SOURCE 200809L
-#define _XOPEN_SOURCE 700
+#include "config.h"
 
 #include <stdarg.h>
 #include <stddef.h>

@@ -29,7 +29,7 @@ enum ol_status {
 struct db;
 
 enum db_open_flags {
-	DB_OPEN_CREATE = 1, /* create the file (and its directory) if missing */
+	DB_OPEN_CREATE = 1, /* create the file if missing (not its directory) */
 	DB_OPEN_MEMORY = 2, /* path is ignored: a private in-memory database (tests) */
 	DB_OPEN_NO_MIGRATE = 4, /* open at whatever version the file has (tests of migrations) */
 };
@@ -39,7 +39,8 @@ enum db_open_flags {
  * not SQLite, that belongs to another application or that a newer orglife
  * wrote: such a file is left byte-for-byte unchanged.  An older schema is
  * backed up to PATH.vN.bak (mode 0600) and migrated.  The file and its -wal
- * and -shm are created 0600, its directory 0700.
+ * and -shm are created 0600 (an existing file is made 0600); a missing
+ * directory is an error (the program creates its default one, 0700).
  * On success *out owns the connection (free with db_close).  On failure
  * *out is NULL, the status is returned and *errmsg (if given) receives a
  * message the caller frees.

@@ -81,8 +81,9 @@ struct member_changes {
 };
 int member_edit(struct db *db, long long id, const struct member_changes *c);
 
-/* 转正 on day: refused unless the member is probationary and day is on or
- * after admission (R-PROBATION). */
+/* 转正 on day: refused unless the member is probationary and unconfirmed,
+ * and day is on or after the end of probation: a year after admission, or
+ * the end of the extension (R-PROBATION). */
 int member_confirm(struct db *db, long long id, long day);
 /* One extension of probation, to a day 6 to 12 months after the year of
  * probation ends (R-PROBATION). */

@@ -68,7 +68,7 @@ int session_mark_held(struct db *db, long long id, long today);
 int session_cancel(struct db *db, long long id);
 /* A planned session moves to a new day (and time, -1 for none); the first
  * day it was planned for is kept as moved_from, unless only the time
- * changes. */
+ * changes; moving it back to that day clears moved_from. */
 int session_move(struct db *db, long long id, long day, int minute);
 
 /* One line of a session's attendance sheet. */
