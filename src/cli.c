@@ -206,6 +206,21 @@ static int run_overview(const char *db_arg)
 	return rc;
 }
 
+/* A command that failed leaves no database it created behind. */
+static void remove_database(const char *path)
+{
+	static const char *const suffixes[] = { "-wal", "-shm", "" };
+	struct strbuf b = { 0 };
+	size_t k;
+
+	for (k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+		strbuf_reset(&b);
+		strbuf_addf(&b, "%s%s", path, suffixes[k]);
+		unlink(b.s);
+	}
+	strbuf_free(&b);
+}
+
 /* ORGLIFE_NOW pins the clock; ORGLIFE_SITE chooses a new database's site. */
 static int read_environment(void)
 {
@@ -237,7 +252,7 @@ int cli_main(int argc, char **argv)
 	char *path = NULL, *msg = NULL;
 	struct db *db = NULL;
 	const struct cli_cmd *cmd;
-	int i = 1, used, group, rc;
+	int i = 1, used, group, rc, created = 0;
 
 	for (; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -278,6 +293,7 @@ int cli_main(int argc, char **argv)
 			      stderr);
 			return EXIT_ERROR;
 		}
+		created = access(path, F_OK) != 0;
 		rc = db_open(path, (cmd->flags & CMD_WRITES) ? DB_OPEN_CREATE : 0, &db, &msg);
 		if (rc != 0) {
 			fprintf(stderr, "orglife: %s\n", msg);
@@ -288,6 +304,8 @@ int cli_main(int argc, char **argv)
 	}
 	rc = cli_run(db, path, stdout, stderr, argc - i, argv + i);
 	db_close(db);
+	if (created && rc != EXIT_OK)
+		remove_database(path);
 	free(path);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {
 		fprintf(stderr, _("orglife: cannot write the output: %s\n"), strerror(errno));

@@ -1434,12 +1434,16 @@ static void test_session_time_change_is_not_a_move(void **state)
 	assert_int_equal(s.minute, 870);
 	assert_int_equal(s.moved_from, -1);
 	session_clear(&s);
-	/* Moved away and back: it was still moved from its first day. */
+	/* Moved away, it was moved from its first day; moved back, it is where
+	 * it was planned and not moved at all. */
 	assert_int_equal(session_move(w->db, id, D("2025-06-12"), 870), OL_OK);
+	assert_int_equal(session_get(w->db, id, &s), OL_OK);
+	assert_day(s.moved_from, "2025-06-10");
+	session_clear(&s);
 	assert_int_equal(session_move(w->db, id, D("2025-06-10"), 870), OL_OK);
 	assert_int_equal(session_get(w->db, id, &s), OL_OK);
 	assert_day(s.day, "2025-06-10");
-	assert_day(s.moved_from, "2025-06-10");
+	assert_day(s.moved_from, NULL);
 	session_clear(&s);
 }
 
