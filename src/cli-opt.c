@@ -72,48 +72,46 @@ int cli_parse(struct cli_ctx *ctx, const struct cli_opt *opts, int min_pos, int 
 	return 0;
 }
 
+int cli_bad_value(struct cli_ctx *ctx, const char *what, const char *value, const char *accepted)
+{
+	char *w = text_sanitize(value, 0);
+
+	/* TRANSLATORS: an option or argument, the value given, what to give. */
+	cli_error(ctx, _("%s '%s': %s"), what, w, accepted);
+	free(w);
+	return EXIT_ERROR;
+}
+
 int cli_date(struct cli_ctx *ctx, const char *opt, const char *s, long *day)
 {
 	const char *err;
-	char *w;
 	int minute;
 
 	if (date_parse(s, ctx->today, 0, day, &minute, &err) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, "%s '%s': %s", opt, w, _(err));
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, opt, s, _(err));
 }
 
 int cli_when(struct cli_ctx *ctx, const char *opt, const char *s, long *day, int *minute)
 {
 	const char *err;
-	char *w;
 
 	if (date_parse(s, ctx->today, DATE_ALLOW_TIME, day, minute, &err) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, "%s '%s': %s", opt, w, _(err));
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, opt, s, _(err));
 }
 
 int cli_int(struct cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out)
 {
-	char *end;
+	char *end, range[128];
 	long v = strtol(s, &end, 10);
 
 	if (*s && *end == '\0' && v >= lo && v <= hi && s[0] != ' ') {
 		*out = (int)v;
 		return 0;
 	}
-	{
-		char *w = text_sanitize(s, 0);
-		cli_error(ctx, _("%s '%s': give a whole number from %d to %d"), opt, w, lo, hi);
-		free(w);
-	}
-	return EXIT_ERROR;
+	snprintf(range, sizeof range, _("give a whole number from %d to %d"), lo, hi);
+	return cli_bad_value(ctx, opt, s, range);
 }
 
 int cli_org(struct cli_ctx *ctx, const char *s, long long *id)
@@ -144,11 +142,7 @@ int cli_format(struct cli_ctx *ctx, const char *s, enum out_format *fmt)
 		*fmt = OUT_CSV;
 	else if (strcmp(s, "json") == 0)
 		*fmt = OUT_JSON;
-	else {
-		char *w = text_sanitize(s, 0);
-		cli_error(ctx, _("--format '%s': give text, csv or json"), w);
-		free(w);
-		return EXIT_ERROR;
-	}
+	else
+		return cli_bad_value(ctx, "--format", s, _("give text, csv or json"));
 	return 0;
 }

@@ -23,40 +23,27 @@ static int need(struct cli_ctx *ctx, const char *val, const char *opt)
 
 static int parse_status(struct cli_ctx *ctx, const char *s, enum member_status *st)
 {
-	char *w;
-
 	if (member_status_parse(s, st) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("--status '%s': give full or probationary (正式党员 or 预备党员)"), w);
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, "--status", s, _("give full or probationary (正式党员 or 预备党员)"));
 }
 
 static int parse_role(struct cli_ctx *ctx, const char *s, enum role_kind *role)
 {
-	char *w;
-
 	if (role_parse(s, role) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("role '%s': give secretary, deputy, organizer, propaganda, discipline or committee-member"
-			 " (书记, 副书记, 组织委员, 宣传委员, 纪检委员 or 委员)"), w);
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, "ROLE", s,
+			     _("give secretary, deputy, organizer, propaganda, discipline or committee-member"
+			       " (书记, 副书记, 组织委员, 宣传委员, 纪检委员 or 委员)"));
 }
 
 static int parse_month(struct cli_ctx *ctx, const char *s, int *year, int *month)
 {
 	const char *err;
-	char *w;
 
 	if (date_parse_month(s, year, month, &err) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("MONTH '%s': %s"), w, _(err));
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, "MONTH", s, _(err));
 }
 
 /* An amount in yuan, "12", "12.5" or "12.50", in fen: digits, then at most
@@ -66,7 +53,6 @@ static int parse_amount(struct cli_ctx *ctx, const char *s, long long *fen)
 	const char *p = s;
 	long long yuan = 0, cents = 0;
 	int digits = 0, decimals = 0;
-	char *w;
 
 	for (; *p >= '0' && *p <= '9' && digits < 10; p++, digits++)
 		yuan = yuan * 10 + (*p - '0');
@@ -80,10 +66,7 @@ static int parse_amount(struct cli_ctx *ctx, const char *s, long long *fen)
 		*fen = yuan * 100 + (decimals == 1 ? cents * 10 : cents);
 		return 0;
 	}
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("--amount '%s': give the amount in yuan with at most two decimals, e.g. 12 or 12.50"), w);
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, "--amount", s, _("give the amount in yuan with at most two decimals, e.g. 12 or 12.50"));
 }
 
 CMD_RUN(cmd_member_add)

@@ -14,14 +14,9 @@
 
 static int parse_kind(struct cli_ctx *ctx, const char *s, enum org_kind *kind)
 {
-	char *w;
-
 	if (org_kind_parse(s, kind) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("--kind '%s': give committee, general-branch, branch or group"), w);
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, "--kind", s, _("give committee, general-branch, branch or group"));
 }
 
 CMD_RUN(cmd_org_add)

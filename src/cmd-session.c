@@ -36,27 +36,18 @@ static const char *opt_text(const char *s)
 
 static int parse_kind(struct cli_ctx *ctx, const char *opt, const char *s, enum session_kind *k)
 {
-	char *w;
-
 	if (session_kind_parse(s, k) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("%s '%s': give assembly, committee, group, lesson, theme-day, org-life, appraisal or other"
-			 " (or the Chinese name, e.g. 党课)"), opt, w);
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, opt, s,
+			     _("give assembly, committee, group, lesson, theme-day, org-life, appraisal or other"
+			       " (or the Chinese name, e.g. 党课)"));
 }
 
 static int parse_attend(struct cli_ctx *ctx, const char *s, enum attend_status *st)
 {
-	char *w;
-
 	if (attend_parse(s, st) == 0)
 		return 0;
-	w = text_sanitize(s, 0);
-	cli_error(ctx, _("attendance '%s': give present, late, excused or absent (出席, 迟到, 请假 or 缺席)"), w);
-	free(w);
-	return EXIT_ERROR;
+	return cli_bad_value(ctx, "STATUS", s, _("give present, late, excused or absent (出席, 迟到, 请假 or 缺席)"));
 }
 
 /*

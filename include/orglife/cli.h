@@ -86,6 +86,10 @@ struct cli_args {
 int cli_parse(struct cli_ctx *ctx, const struct cli_opt *opts, int min_pos, int max_pos, int argc, char **argv,
 	      struct cli_args *a);
 
+/* Prints "WHAT 'VALUE': ACCEPTED" (the value made harmless) as the error
+ * for a value that is not accepted; returns EXIT_ERROR. */
+int cli_bad_value(struct cli_ctx *ctx, const char *what, const char *value, const char *accepted);
+
 /* Value parsers: each prints a one-line error naming the option and what it
  * accepts, and returns EXIT_ERROR; 0 on success. */
 int cli_date(struct cli_ctx *ctx, const char *opt, const char *s, long *day);
