@@ -1,16 +1,18 @@
 /*
- * cmd-member.c - `orglife member add|list|edit|confirm|extend-probation|
- * flow-out|transfer-out|transfer-in|lost|back`, `role set|end` and
- * `dues pay`.
+ * cmd-member.c - `orglife member add|import|list|edit|confirm|
+ * extend-probation|flow-out|transfer-out|transfer-in|lost|back`,
+ * `role set|end` and `dues pay`.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <orglife/date.h>
 #include <orglife/db.h>
 #include <orglife/i18n.h>
+#include <orglife/import.h>
 #include <orglife/member.h>
 #include <orglife/text.h>
 #include "cmd.h"
@@ -105,6 +107,89 @@ CMD_RUN(cmd_member_add)
 	return EXIT_OK;
 }
 
+/* The largest file member import reads: a roster of a whole district is
+ * a few dozen MiB. */
+#define IMPORT_MAX_BYTES (256L * 1024 * 1024)
+
+/* Reads the whole file at path into *data (the caller frees it). */
+static int read_file(struct cli_ctx *ctx, const char *path, char **data, size_t *n)
+{
+	struct strbuf b = { 0 };
+	char buf[65536];
+	size_t got;
+	FILE *f = fopen(path, "rb");
+	char *w;
+	int err = 0;
+
+	if (f) {
+		while ((got = fread(buf, 1, sizeof buf, f)) > 0 && b.len <= (size_t)IMPORT_MAX_BYTES)
+			strbuf_add(&b, buf, got);
+		if (ferror(f))
+			err = errno ? errno : EIO;
+		fclose(f);
+	} else
+		err = errno;
+	w = text_sanitize(path, 0);
+	if (err) {
+		cli_error(ctx, _("cannot read %s: %s"), w, strerror(err));
+	} else if (b.len > (size_t)IMPORT_MAX_BYTES) {
+		cli_error(ctx, _("%s is larger than %ld MiB: split it into several files"), w,
+			  IMPORT_MAX_BYTES / (1024 * 1024));
+		err = EFBIG;
+	}
+	free(w);
+	if (err) {
+		strbuf_free(&b);
+		return EXIT_ERROR;
+	}
+	*n = b.len;
+	*data = strbuf_detach(&b);
+	return 0;
+}
+
+CMD_RUN(cmd_member_import)
+{
+	enum { O_ORG };
+	static const struct cli_opt opts[] = {
+		[O_ORG] = { .name = "--org", .takes_value = 1 },
+		{ .name = NULL },
+	};
+	struct import_result res;
+	struct cli_args a;
+	long long org;
+	char *data;
+	size_t n;
+	int rc;
+
+	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = need(ctx, a.val[O_ORG], "--org")))
+		return rc;
+	if ((rc = cli_org(ctx, a.val[O_ORG], &org)) || (rc = read_file(ctx, a.pos[0], &data, &n)))
+		return rc;
+	rc = import_members(ctx->db, org, data, n, ctx->today, &res);
+	free(data);
+	if (rc != OL_OK)
+		return cli_status(ctx, rc);
+	/* 12 added, 3 updated, 30 unchanged; 2 party groups created */
+	fprintf(ctx->out, ngettext("%d added", "%d added", res.added), res.added);
+	fputs(_(", "), ctx->out);
+	fprintf(ctx->out, ngettext("%d updated", "%d updated", res.updated), res.updated);
+	fputs(_(", "), ctx->out);
+	fprintf(ctx->out, ngettext("%d unchanged", "%d unchanged", res.unchanged), res.unchanged);
+	if (res.groups_created) {
+		fputs(_("; "), ctx->out);
+		fprintf(ctx->out, ngettext("%d party group created", "%d party groups created", res.groups_created),
+			res.groups_created);
+	}
+	if (res.columns_ignored) {
+		fputs(_("; "), ctx->out);
+		fprintf(ctx->out, ngettext("%d column ignored: %s", "%d columns ignored: %s", res.columns_ignored),
+			res.columns_ignored, res.ignored);
+	}
+	fputc('\n', ctx->out);
+	import_result_clear(&res);
+	return EXIT_OK;
+}
+
 struct list_state {
 	struct out *out;
 	enum out_format fmt;
@@ -160,6 +245,9 @@ static void list_data(struct out *o, const struct member *m)
 	out_str(o, m->phone);
 	out_str(o, member_where_code(m->where));
 	out_str(o, m->roles);
+	out_str(o, m->gender);
+	out_str(o, m->ethnicity);
+	out_day(o, m->born);
 }
 
 static int list_one(const struct member *m, void *p)
@@ -204,6 +292,9 @@ CMD_RUN(cmd_member_list)
 		{ .key = "phone", .title = N_("PHONE"), .type = OUT_STR },
 		{ .key = "where", .title = N_("WHERE"), .type = OUT_STR },
 		{ .key = "roles", .title = N_("ROLES"), .type = OUT_STR },
+		{ .key = "gender", .title = N_("GENDER"), .type = OUT_STR },
+		{ .key = "ethnicity", .title = N_("ETHNICITY"), .type = OUT_STR },
+		{ .key = "born", .title = N_("BORN"), .type = OUT_STR },
 	};
 	struct cli_args a;
 	struct list_state ls;

@@ -16,6 +16,7 @@ CMD_RUN(cmd_org_add);
 CMD_RUN(cmd_org_list);
 CMD_RUN(cmd_org_edit);
 CMD_RUN(cmd_member_add);
+CMD_RUN(cmd_member_import);
 CMD_RUN(cmd_member_list);
 CMD_RUN(cmd_member_edit);
 CMD_RUN(cmd_member_confirm);
@@ -39,5 +40,11 @@ CMD_RUN(cmd_minutes_approve);
 CMD_RUN(cmd_election_add);
 CMD_RUN(cmd_election_extend);
 CMD_RUN(cmd_dues_pay);
+CMD_RUN(cmd_check);
+CMD_RUN(cmd_review);
+CMD_RUN(cmd_ledger_add);
+CMD_RUN(cmd_ledger_done);
+CMD_RUN(cmd_ledger_verify);
+CMD_RUN(cmd_ledger_list);
 
 #endif

@@ -120,6 +120,8 @@ void member_clear(struct member *m)
 	free(m->group_name);
 	free(m->phone);
 	free(m->roles);
+	free(m->gender);
+	free(m->ethnicity);
 	memset(m, 0, sizeof *m);
 }
 
@@ -137,7 +139,8 @@ void member_clear(struct member *m)
 	"  CASE WHEN EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'transfer-in')" \
 	"   THEN 'not-yet' ELSE 'here' END) END," \
 	" (SELECT group_concat(r.role, ',') FROM role r WHERE r.member_id = m.id AND r.from_date <= ?2" \
-	"   AND (r.to_date IS NULL OR r.to_date >= ?2))" \
+	"   AND (r.to_date IS NULL OR r.to_date >= ?2))," \
+	" m.gender, m.ethnicity, m.born" \
 	" FROM member m JOIN org o ON o.id = m.org_id LEFT JOIN org g ON g.id = m.group_id"
 
 static void member_from_row(sqlite3_stmt *st, struct member *m)
@@ -158,6 +161,9 @@ static void member_from_row(sqlite3_stmt *st, struct member *m)
 	member_status_parse((const char *)sqlite3_column_text(st, 12), &m->status);
 	m->where = where_from_text(sqlite3_column_text(st, 13));
 	m->roles = db_col_strdup(st, 14);
+	m->gender = db_col_strdup(st, 15);
+	m->ethnicity = db_col_strdup(st, 16);
+	m->born = db_col_day(st, 17);
 }
 
 int member_get(struct db *db, long long id, long day, struct member *m)
@@ -252,10 +258,28 @@ static int check_group(struct db *db, long long group_id, long long branch_id)
 	return rc;
 }
 
+/* Nobody joins before they are born: refused with both dates named. */
+static int check_born(struct db *db, long born, long joined)
+{
+	char b[11], j[11];
+
+	if (born < 0 || joined < 0 || born <= joined)
+		return OL_OK;
+	date_format(born, b);
+	date_format(joined, j);
+	return db_fail(db, OL_EINVAL, _("born on %s but joined on %s: one of the dates is wrong"), b, j);
+}
+
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 int member_add(struct db *db, const struct member_new *mn, long long *id)
 {
 	struct org o;
 	sqlite3_stmt *st;
+	long born = mn->born > 0 ? mn->born : -1;
 	int rc;
 
 	if (!mn->name || !*mn->name)
@@ -263,6 +287,8 @@ int member_add(struct db *db, const struct member_new *mn, long long *id)
 	if (mn->status == MEMBER_PROBATIONARY && mn->joined < 0)
 		return db_fail(db, OL_EINVAL,
 			       _("a probationary member needs --joined: the day the branch assembly admitted them"));
+	if ((rc = check_born(db, born, mn->joined)) != OL_OK)
+		return rc;
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = expect_kind(db, mn->org_id, ORG_BRANCH, &o);
@@ -274,8 +300,8 @@ int member_add(struct db *db, const struct member_new *mn, long long *id)
 	if (rc == OL_OK)
 		rc = db_next_id(db, "member", id);
 	if (rc == OL_OK) {
-		st = db_stmt(db, "INSERT INTO member(id, name, org_id, group_id, status, joined, cadre, phone)"
-				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+		st = db_stmt(db, "INSERT INTO member(id, name, org_id, group_id, status, joined, cadre, phone,"
+				 " gender, ethnicity, born) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
 		if (!st)
 			rc = OL_EDB;
 		else {
@@ -287,10 +313,24 @@ int member_add(struct db *db, const struct member_new *mn, long long *id)
 			db_bind_day(st, 6, mn->joined);
 			sqlite3_bind_int(st, 7, mn->cadre ? 1 : 0);
 			db_bind_text(st, 8, mn->phone && *mn->phone ? mn->phone : NULL);
+			db_bind_text(st, 9, or_null(mn->gender));
+			db_bind_text(st, 10, or_null(mn->ethnicity));
+			db_bind_day(st, 11, born);
 			rc = db_step_done(db, st, "adding a member");
 		}
 	}
 	return db_tx_end(db, rc);
+}
+
+/* The member's name made harmless for a message (replacing m->name, as
+ * the caller is about to clear m anyway). */
+static const char *shown_name(struct member *m)
+{
+	char *safe = text_sanitize(m->name, 0);
+
+	free(m->name);
+	m->name = safe;
+	return safe;
 }
 
 int member_edit(struct db *db, long long id, const struct member_changes *c)
@@ -306,8 +346,14 @@ int member_edit(struct db *db, long long id, const struct member_changes *c)
 	rc = member_get(db, id, -1, &m);
 	if (rc == OL_OK && c->set_group && c->group_id)
 		rc = check_group(db, c->group_id, m.org_id);
+	if (rc == OL_OK && c->set_joined && m.admitted == MEMBER_PROBATIONARY)
+		rc = db_fail(db, OL_ESTATE, _("%s was admitted as a probationary member, whose probation runs from the day"
+					      " they joined: that day cannot be changed"), shown_name(&m));
+	if (rc == OL_OK)
+		rc = check_born(db, c->set_born ? c->born : m.born, c->set_joined ? c->joined : m.joined);
 	if (rc == OL_OK) {
-		st = db_stmt(db, "UPDATE member SET name = ?2, group_id = ?3, cadre = ?4, phone = ?5 WHERE id = ?1");
+		st = db_stmt(db, "UPDATE member SET name = ?2, group_id = ?3, cadre = ?4, phone = ?5, gender = ?6,"
+				 " ethnicity = ?7, born = ?8, joined = ?9 WHERE id = ?1");
 		if (!st)
 			rc = OL_EDB;
 		else {
@@ -317,22 +363,15 @@ int member_edit(struct db *db, long long id, const struct member_changes *c)
 			db_bind_id(st, 3, c->set_group ? c->group_id : m.group_id);
 			sqlite3_bind_int(st, 4, c->cadre >= 0 ? c->cadre : m.cadre);
 			db_bind_text(st, 5, phone && *phone ? phone : NULL);
+			db_bind_text(st, 6, or_null(c->gender ? c->gender : m.gender));
+			db_bind_text(st, 7, or_null(c->ethnicity ? c->ethnicity : m.ethnicity));
+			db_bind_day(st, 8, c->set_born ? c->born : m.born);
+			db_bind_day(st, 9, c->set_joined ? c->joined : m.joined);
 			rc = db_step_done(db, st, "changing a member");
 		}
 	}
 	member_clear(&m);
 	return db_tx_end(db, rc);
-}
-
-/* The member's name made harmless for a message (replacing m->name, as
- * the caller is about to clear m anyway). */
-static const char *shown_name(struct member *m)
-{
-	char *safe = text_sanitize(m->name, 0);
-
-	free(m->name);
-	m->name = safe;
-	return safe;
 }
 
 /* R-PROBATION: probation ends one year after admission. */

@@ -37,6 +37,11 @@ static const char *const msg_not_period =
 	   "(2026-07); years 1900-9999");
 static const char *const msg_not_month =
 	N_("not a month: use YYYY-MM, e.g. 2026-07 (years 1900-9999)");
+static const char *const msg_not_sheet_date =
+	N_("use 2026-07-15, 2026/7/15, 2026.7.15 or 2026年7月15日");
+static const char *const msg_no_such_sheet_date =
+	N_("there is no such day (the month must be 1-12, the day must exist in "
+	   "that month, the year 1900-9999)");
 
 static void set_err(const char **err, const char *msg)
 {
@@ -824,5 +829,53 @@ int date_parse_month(const char *s, int *y, int *m, const char **err)
 	return 0;
 bad:
 	set_err(err, msg_not_month);
+	return -1;
+}
+
+/* Reads one or two digits at *p (bounded by end) into *v, moving *p. */
+static int read_1or2(const char **p, const char *end, int *v)
+{
+	int n = 0, acc = 0;
+
+	while (*p < end && n < 2 && is_digit(**p)) {
+		acc = acc * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	if (n == 0 || (*p < end && is_digit(**p)))
+		return -1;
+	*v = acc;
+	return 0;
+}
+
+int date_parse_sheet(const char *s, long *day, const char **err)
+{
+	static const char *const seps[][3] = {
+		{ "-", "-", "" }, { "/", "/", "" }, { ".", ".", "" }, { "年", "月", "日" },
+	};
+	const char *b, *end, *p;
+	int y, m, d;
+	long out;
+	size_t k;
+
+	if (!s)
+		goto bad;
+	trim(s, &b, &end);
+	if (read_digits(b, end, 4, &y) != 0)
+		goto bad;
+	for (k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+		p = eat(b + 4, end, seps[k][0]);
+		if (!p || read_1or2(&p, end, &m) != 0 || !(p = eat(p, end, seps[k][1])) ||
+		    read_1or2(&p, end, &d) != 0 || !(p = eat(p, end, seps[k][2])) || p != end)
+			continue;
+		if (date_from_ymd(y, m, d, &out) != 0) {
+			set_err(err, msg_no_such_sheet_date);
+			return -1;
+		}
+		*day = out;
+		return 0;
+	}
+bad:
+	set_err(err, msg_not_sheet_date);
 	return -1;
 }

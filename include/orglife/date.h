@@ -162,4 +162,13 @@ void period_of(enum period_kind k, long day, struct period *p);
  * (if not NULL) to a static N_() message.  y and m must not be NULL. */
 int date_parse_month(const char *s, int *y, int *m, const char **err);
 
+/* Parses a date as spreadsheets write it: 2026-07-15, 2026/7/15, 2026.7.15
+ * or 2026年7月15日 (a four-digit year, then one or two digits for the month
+ * and for the day, the same separator twice), surrounding ASCII whitespace
+ * tolerated; the date must exist, years 1900..9999.  On success returns 0
+ * and sets *day; on failure returns -1, leaves *day untouched and sets *err
+ * (if not NULL) to a static N_() message that reads well after "X is not a
+ * date: ".  day must not be NULL. */
+int date_parse_sheet(const char *s, long *day, const char **err);
+
 #endif /* ORGLIFE_DATE_H */

@@ -48,6 +48,10 @@ struct member {
 	enum member_status status;
 	enum member_where where;
 	char *roles; /* current role codes, comma-separated, or NULL */
+	/* Personal details, as given (an import, a form); NULL / -1 unknown. */
+	char *gender;    /* 性别, as written: 男, 女, ... */
+	char *ethnicity; /* 民族: 汉族, ... */
+	long born;       /* 出生日期, day number */
 };
 
 void member_clear(struct member *m);
@@ -69,7 +73,13 @@ struct member_new {
 	long long group_id; /* 0: none; a group under org_id */
 	int cadre;
 	const char *phone;  /* NULL: none */
+	const char *gender;    /* NULL or "": none */
+	const char *ethnicity; /* NULL or "": none */
+	long born;          /* day number; -1 unknown, and 0 too, so that a
+			     * zeroed struct ({ 0 }) records no birthday */
 };
+/* Adds a member to a branch (OL_EINVAL: no name, a probationary member
+ * without joined, a born date after joined, a group of another branch). */
 int member_add(struct db *db, const struct member_new *m, long long *id);
 
 struct member_changes {
@@ -78,7 +88,16 @@ struct member_changes {
 	long long group_id; /* 0 removes the member from their group */
 	int cadre;          /* -1 keep, 0 or 1 */
 	const char *phone;  /* NULL keep, "" clears */
+	const char *gender;    /* NULL keep, "" clears */
+	const char *ethnicity; /* NULL keep, "" clears */
+	int set_born;
+	long born;          /* with set_born: the birthday, -1 clears it */
+	int set_joined;
+	long joined;        /* with set_joined: the day the member joined, -1
+			     * clears it; refused for a member admitted
+			     * probationary, whose probation runs from it */
 };
+/* Changes what c says to change (OL_EINVAL, OL_ESTATE as member_add). */
 int member_edit(struct db *db, long long id, const struct member_changes *c);
 
 /* 转正 on day: refused unless the member is probationary and unconfirmed,

@@ -1,0 +1,104 @@
+/*
+ * facts.h - the facts the obligations engine reads, loaded from the store
+ * in one pass: plain arrays sorted by id, so the engine is pure logic over
+ * memory and can be tested without a database.
+ */
+#ifndef ORGLIFE_FACTS_H
+#define ORGLIFE_FACTS_H
+
+#include <orglife/member.h>
+#include <orglife/org.h>
+#include <orglife/session.h>
+
+struct db;
+
+struct fact_org {
+	long long id, parent_id;
+	char *name;
+	enum org_kind kind;
+	int term_years; /* 0: the default */
+};
+
+struct fact_member {
+	long long id, org_id, group_id;
+	char *name;
+	enum member_status admitted;
+	long joined, confirmed, probation_until; /* -1: none */
+	int cadre;
+	int first_event, nevents; /* a slice of facts.events, by day */
+};
+
+struct fact_event {
+	long long member_id;
+	enum member_event_kind kind;
+	long day, until; /* until: the 活动证's validity, -1 none */
+	int has_doc;
+};
+
+struct fact_role {
+	long long member_id, org_id;
+	enum role_kind role;
+	long from, to; /* to: -1 open */
+};
+
+struct fact_session {
+	long long id, org_id, lecturer_id;
+	enum session_kind kind, also;
+	enum session_state state;
+	long day;
+	int first_mark, nmarks; /* a slice of facts.marks, by member id */
+};
+
+struct fact_mark {
+	long long member_id;
+	enum attend_status status;
+};
+
+struct fact_election {
+	long long id, org_id, session_id;
+	long day;
+	int term_years;
+	long ext_until; /* -1: not extended */
+};
+
+struct fact_dues {
+	long long member_id;
+	int month; /* year * 12 + month - 1 */
+};
+
+enum ledger_state_fact { LEDGER_FACT_OPEN, LEDGER_FACT_DONE, LEDGER_FACT_CLOSED };
+
+struct fact_ledger {
+	long long id, org_id, member_id;
+	long due;
+	enum ledger_state_fact state;
+	char *problem;
+};
+
+struct facts {
+	struct fact_org *orgs;           /* by id */
+	struct fact_member *members;     /* by id */
+	struct fact_event *events;       /* by member, day */
+	struct fact_role *roles;         /* by org, from */
+	struct fact_session *sessions;   /* by org, day */
+	struct fact_mark *marks;         /* by session, member */
+	struct fact_election *elections; /* by org, day */
+	struct fact_dues *dues;          /* by member, month */
+	struct fact_ledger *ledger;      /* by org, due */
+	int norgs, nmembers, nevents, nroles, nsessions, nmarks, nelections, ndues, nledger;
+	long from; /* sessions and dues are loaded from this day on */
+};
+
+/*
+ * Loads every organization, member, event, role, election and open ledger
+ * item, and the sessions (with their marks) and dues on or after `from`.
+ * Returns OL_OK or a status with db_errmsg set; free with facts_free.
+ */
+int facts_load(struct db *db, long from, struct facts *f);
+void facts_free(struct facts *f);
+
+/* Lookups by id (NULL when absent). */
+const struct fact_org *facts_org(const struct facts *f, long long id);
+const struct fact_member *facts_member(const struct facts *f, long long id);
+
+#endif

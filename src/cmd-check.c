@@ -1,0 +1,295 @@
+/*
+ * cmd-check.c - `orglife check` (what is due or overdue, for cron) and
+ * `orglife review` (one quarter, for leadership): the findings of the
+ * obligations engine in text, CSV or JSON.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <orglife/date.h>
+#include <orglife/db.h>
+#include <orglife/facts.h>
+#include <orglife/i18n.h>
+#include <orglife/rules.h>
+#include <orglife/text.h>
+#include "cmd.h"
+#include "cmd-review.h"
+
+/* The rules in force: built in, then $XDG_CONFIG_HOME/orglife/rules. */
+static void load_rules(struct cli_ctx *ctx, struct rules_config *cfg)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf path = { 0 };
+
+	rules_defaults(cfg);
+	if (xdg && *xdg == '/')
+		strbuf_addf(&path, "%s/orglife/rules", xdg);
+	else if (home && *home)
+		strbuf_addf(&path, "%s/.config/orglife/rules", home);
+	if (path.len)
+		rules_load_file(cfg, path.s, ctx->err);
+	strbuf_free(&path);
+}
+
+/* Machine formats: the keys and order of PRODUCT.md §4. */
+static const struct out_col machine_cols[] = {
+	{ .key = "rule", .title = N_("RULE"), .type = OUT_STR },
+	{ .key = "org", .title = N_("ORGANIZATION"), .type = OUT_STR },
+	{ .key = "org_id", .title = N_("ID"), .type = OUT_INT },
+	{ .key = "member", .title = N_("MEMBER"), .type = OUT_STR },
+	{ .key = "member_id", .title = N_("ID"), .type = OUT_INT },
+	{ .key = "period", .title = N_("PERIOD"), .type = OUT_STR },
+	{ .key = "severity", .title = N_("STATUS"), .type = OUT_STR },
+	{ .key = "message", .title = N_("FINDING"), .type = OUT_STR },
+};
+
+/* Text: the status first, no ids. */
+static const struct out_col text_cols[] = {
+	{ .key = "severity", .title = N_("STATUS"), .type = OUT_STR },
+	{ .key = "rule", .title = N_("RULE"), .type = OUT_STR },
+	{ .key = "org", .title = N_("ORGANIZATION"), .type = OUT_STR },
+	{ .key = "member", .title = N_("MEMBER"), .type = OUT_STR },
+	{ .key = "period", .title = N_("PERIOD"), .type = OUT_STR },
+	{ .key = "message", .title = N_("FINDING"), .type = OUT_STR },
+};
+
+struct report {
+	enum out_format fmt;
+	struct out *out;
+	int count[3]; /* by severity */
+};
+
+static struct out *begin_findings(enum out_format fmt, FILE *f)
+{
+	if (fmt == OUT_TEXT)
+		return out_begin(fmt, f, text_cols, (int)(sizeof text_cols / sizeof text_cols[0]));
+	return out_begin(fmt, f, machine_cols, (int)(sizeof machine_cols / sizeof machine_cols[0]));
+}
+
+static int print_finding(const struct finding *fd, void *p)
+{
+	struct report *r = p;
+	char period[12] = "", mark[64];
+
+	r->count[fd->severity]++;
+	if (fd->has_period)
+		period_format(&fd->period, period);
+	out_row(r->out);
+	if (r->fmt == OUT_TEXT) {
+		snprintf(mark, sizeof mark, "%s %s", severity_mark(fd->severity), severity_label(fd->severity));
+		out_str(r->out, mark);
+		out_str(r->out, rules_id(fd->rule));
+		out_str(r->out, fd->org);
+		out_str(r->out, fd->member);
+		out_str(r->out, period);
+	} else {
+		out_str(r->out, rules_id(fd->rule));
+		out_str(r->out, fd->org);
+		out_int(r->out, fd->org_id);
+		out_str(r->out, fd->member);
+		out_id(r->out, fd->member_id);
+		out_str(r->out, fd->has_period ? period : NULL);
+		out_str(r->out, severity_code(fd->severity));
+	}
+	out_str(r->out, fd->message);
+	return 0;
+}
+
+/* Loads the facts the query needs and prints its findings. */
+static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct report *r)
+{
+	struct rules_config cfg;
+	struct facts f;
+	int rc;
+
+	load_rules(ctx, &cfg);
+	if ((rc = facts_load(ctx->db, rules_facts_from(q), &f)) != OL_OK)
+		return cli_status(ctx, rc);
+	r->out = begin_findings(r->fmt, ctx->out);
+	rules_evaluate(&cfg, &f, q, print_finding, r);
+	out_end(r->out);
+	facts_free(&f);
+	return EXIT_OK;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int collect_finding(const struct finding *fd, void *p)
+{
+	struct review *r = p;
+	struct review_finding *rf;
+	struct review_org *o = r->norgs ? &r->orgs[r->norgs - 1] : NULL;
+	char period[12];
+
+	if (r->nfindings == r->capfindings) {
+		r->capfindings = r->capfindings ? r->capfindings * 2 : 256;
+		r->findings = xrealloc(r->findings, r->capfindings * sizeof *r->findings);
+	}
+	rf = &r->findings[r->nfindings++];
+	rf->rule = fd->rule;
+	rf->severity = fd->severity;
+	rf->org = xstrdup(fd->org);
+	rf->member = dup_or_null(fd->member);
+	rf->period = NULL;
+	if (fd->has_period) {
+		period_format(&fd->period, period);
+		rf->period = xstrdup(period);
+	}
+	rf->message = xstrdup(fd->message);
+	/* Findings come organization by organization. */
+	if (!o || o->id != fd->org_id) {
+		if (r->norgs == r->caporgs) {
+			r->caporgs = r->caporgs ? r->caporgs * 2 : 64;
+			r->orgs = xrealloc(r->orgs, r->caporgs * sizeof *r->orgs);
+		}
+		o = &r->orgs[r->norgs++];
+		memset(o, 0, sizeof *o);
+		o->id = fd->org_id;
+		o->name = xstrdup(fd->org);
+	}
+	o->count[fd->severity]++;
+	return 0;
+}
+
+static void review_free(struct review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		free(r->findings[i].org);
+		free(r->findings[i].member);
+		free(r->findings[i].period);
+		free(r->findings[i].message);
+	}
+	for (i = 0; i < r->norgs; i++)
+		free(r->orgs[i].name);
+	free(r->findings);
+	free(r->orgs);
+}
+
+/* review --format html: the whole review first, then the page. */
+static int review_page(struct cli_ctx *ctx, const struct rules_query *q, const char *qs, const char *d)
+{
+	struct rules_config cfg;
+	struct facts f;
+	struct review r = { 0 };
+	char title[128], sub[256];
+	int rc;
+
+	load_rules(ctx, &cfg);
+	if ((rc = facts_load(ctx->db, rules_facts_from(q), &f)) != OL_OK)
+		return cli_status(ctx, rc);
+	rules_evaluate(&cfg, &f, q, collect_finding, &r);
+	facts_free(&f);
+	snprintf(title, sizeof title, _("Review of %s"), qs);
+	snprintf(sub, sizeof sub, _("As of %s. Each organization's rules for the quarter: met, due, overdue."), d);
+	r.title = title;
+	r.subtitle = sub;
+	review_html(ctx->out, &r);
+	review_free(&r);
+	return EXIT_OK;
+}
+
+enum { O_AS_OF, O_ORG, O_FORMAT, O_QUARTER };
+static const struct cli_opt query_opts[] = {
+	[O_AS_OF] = { .name = "--as-of", .takes_value = 1 },
+	[O_ORG] = { .name = "--org", .takes_value = 1 },
+	[O_FORMAT] = { .name = "--format", .takes_value = 1 },
+	[O_QUARTER] = { .name = "--quarter", .takes_value = 1 },
+	{ .name = NULL },
+};
+
+/* The options check and review share; review alone takes --quarter. */
+static int parse_query(struct cli_ctx *ctx, int argc, char **argv, int review, struct cli_args *a,
+		       struct rules_query *q, enum out_format *fmt, int *html)
+{
+	int rc;
+
+	*html = 0;
+	memset(q, 0, sizeof *q);
+	q->mode = review ? RULES_REVIEW : RULES_CHECK;
+	q->as_of = ctx->today;
+	if ((rc = cli_parse(ctx, query_opts, 0, 0, argc, argv, a)))
+		return rc;
+	if (!review && a->val[O_QUARTER])
+		return cli_usage(ctx, _("unknown option '%s'"), "--quarter");
+	if (review && a->val[O_FORMAT] && strcmp(a->val[O_FORMAT], "html") == 0)
+		*html = 1;
+	else if (review && a->val[O_FORMAT] && strcmp(a->val[O_FORMAT], "text") && strcmp(a->val[O_FORMAT], "csv") &&
+		 strcmp(a->val[O_FORMAT], "json"))
+		return cli_bad_value(ctx, "--format", a->val[O_FORMAT], _("give text, csv, json or html"));
+	else if ((rc = cli_format(ctx, a->val[O_FORMAT], fmt)))
+		return rc;
+	if (a->val[O_AS_OF] && (rc = cli_date(ctx, "--as-of", a->val[O_AS_OF], &q->as_of)))
+		return rc;
+	if (a->val[O_ORG] && (rc = cli_org(ctx, a->val[O_ORG], &q->org_id)))
+		return rc;
+	return 0;
+}
+
+CMD_RUN(cmd_check)
+{
+	struct cli_args a;
+	struct rules_query q;
+	struct report r = { 0 };
+	int rc, html;
+
+	if ((rc = parse_query(ctx, argc, argv, 0, &a, &q, &r.fmt, &html)))
+		return rc;
+	if ((rc = run_query(ctx, &q, &r)))
+		return rc;
+	if (r.fmt == OUT_TEXT && r.count[SEV_DUE] + r.count[SEV_OVERDUE] == 0) {
+		char d[11];
+		date_format(q.as_of, d);
+		fprintf(ctx->out, _("Nothing is due or overdue as of %s.\n"), d);
+	}
+	return r.count[SEV_OVERDUE] ? EXIT_OVERDUE : EXIT_OK;
+}
+
+CMD_RUN(cmd_review)
+{
+	struct cli_args a;
+	struct rules_query q;
+	struct report r = { 0 };
+	char qs[12], d[11];
+	const char *err;
+	int rc, html;
+
+	if ((rc = parse_query(ctx, argc, argv, 1, &a, &q, &r.fmt, &html)))
+		return rc;
+	if (!a.val[O_QUARTER])
+		period_of(PERIOD_QUARTER, ctx->today, &q.quarter);
+	else if (period_parse(a.val[O_QUARTER], &q.quarter, &err) != 0 || q.quarter.kind != PERIOD_QUARTER)
+		return cli_bad_value(ctx, "--quarter", a.val[O_QUARTER], _("give a quarter such as 2026Q3"));
+	/* As of the quarter's last day, or today if that is earlier. */
+	if (!a.val[O_AS_OF])
+		q.as_of = q.quarter.last < ctx->today ? q.quarter.last : ctx->today;
+	period_format(&q.quarter, qs);
+	date_format(q.as_of, d);
+	if (html)
+		return review_page(ctx, &q, qs, d);
+	if (r.fmt == OUT_JSON) {
+		struct strbuf head = { 0 };
+		strbuf_adds(&head, "{\"quarter\": ");
+		text_json_string(&head, qs);
+		strbuf_adds(&head, ", \"as_of\": ");
+		text_json_string(&head, d);
+		strbuf_adds(&head, ", \"findings\": ");
+		fputs(head.s, ctx->out);
+		strbuf_free(&head);
+	} else if (r.fmt == OUT_TEXT)
+		fprintf(ctx->out, _("Review of %s as of %s\n\n"), qs, d);
+	if ((rc = run_query(ctx, &q, &r)))
+		return rc;
+	if (r.fmt == OUT_JSON)
+		fputs("}\n", ctx->out);
+	else if (r.fmt == OUT_TEXT)
+		fprintf(ctx->out, _("\n%d met, %d due, %d overdue.\n"), r.count[SEV_OK], r.count[SEV_DUE],
+			r.count[SEV_OVERDUE]);
+	return EXIT_OK;
+}
