@@ -12,6 +12,7 @@
 #include <orglife/date.h>
 #include <orglife/facts.h>
 #include <orglife/i18n.h>
+#include <orglife/pack.h>
 #include "db-internal.h"
 
 /* Grows *arr (of elements of size sz) to hold one more; returns the slot. */
@@ -147,12 +148,14 @@ static enum session_kind kind_of(sqlite3_stmt *st, int col)
 
 static int load_sessions(struct db *db, struct facts *f)
 {
-	/* Cancelled sessions never count; planned ones show as planned. */
+	/* Cancelled sessions never count; planned ones show as planned; the
+	 * marks of held ones are read with them. */
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day FROM session"
+		"SELECT id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day,"
+		" CASE state WHEN 'held' THEN marks END FROM session"
 		" WHERE day >= ?1 AND state <> 'cancelled' ORDER BY org_id, day, id");
-	sqlite3_stmt *mk;
-	int rc, cap = 0, capm = 0, si = 0;
+	struct marks m = { 0 };
+	int rc, cap = 0, capm = 0;
 
 	if (!st)
 		return OL_EDB;
@@ -167,36 +170,23 @@ static int load_sessions(struct db *db, struct facts *f)
 		s->also = kind_of(st, 4);
 		s->state = sqlite3_column_int(st, 5) ? SESSION_HELD : SESSION_PLANNED;
 		s->day = db_col_day(st, 6);
+		if (marks_decode(sqlite3_column_blob(st, 7), (size_t)sqlite3_column_bytes(st, 7), &m) != 0) {
+			sqlite3_reset(st);
+			marks_free(&m);
+			return db_fail(db, OL_EDB, _("the attendance of session %lld is damaged: restore it from a backup"),
+				       s->id);
+		}
+		s->first_mark = f->nmarks;
+		s->nmarks = (int)m.n;
+		for (size_t k = 0; k < m.n; k++) {
+			struct fact_mark *fm = grow(&f->marks, &f->nmarks, &capm, sizeof *fm);
+			fm->member_id = m.v[k].member_id;
+			fm->status = (enum attend_status)m.v[k].status;
+		}
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "reading sessions");
-	/* The marks of held sessions, in the sessions' own order. */
-	mk = db_stmt(db,
-		"SELECT a.session_id, a.member_id, a.status FROM session s JOIN attendance a ON a.session_id = s.id"
-		" WHERE s.day >= ?1 AND s.state = 'held' ORDER BY s.org_id, s.day, s.id, a.member_id");
-	if (!mk)
-		return OL_EDB;
-	db_bind_day(mk, 1, f->from);
-	while ((rc = sqlite3_step(mk)) == SQLITE_ROW) {
-		long long sid = sqlite3_column_int64(mk, 0);
-		const char *status = (const char *)sqlite3_column_text(mk, 2);
-		struct fact_mark *m;
-
-		while (si < f->nsessions && f->sessions[si].id != sid)
-			si++;
-		if (si == f->nsessions)
-			break;
-		m = grow(&f->marks, &f->nmarks, &capm, sizeof *m);
-		m->member_id = sqlite3_column_int64(mk, 1);
-		m->status = ATTEND_NONE;
-		if (status)
-			attend_parse(status, &m->status);
-		if (f->sessions[si].nmarks++ == 0)
-			f->sessions[si].first_mark = f->nmarks - 1;
-	}
-	sqlite3_reset(mk);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? OL_OK : db_fail_sqlite(db, "reading attendance");
+	marks_free(&m);
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading sessions");
 }
 
 static int load_elections(struct db *db, struct facts *f)
@@ -222,25 +212,33 @@ static int load_elections(struct db *db, struct facts *f)
 
 static int load_dues(struct db *db, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, month FROM dues WHERE month >= ?1 ORDER BY member_id, month");
-	char from[11];
-	int rc, cap = 0, y, m;
+	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, payments FROM dues ORDER BY member_id");
+	struct payments p = { 0 };
+	int rc, cap = 0, y, m, d, from;
 
 	if (!st)
 		return OL_EDB;
-	date_format(f->from, from);
-	sqlite3_bind_text(st, 1, from, 7, SQLITE_TRANSIENT);
+	date_to_ymd(f->from, &y, &m, &d);
+	from = y * 12 + m - 1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *mon = (const char *)sqlite3_column_text(st, 1);
-		struct fact_dues *d;
-
-		if (!mon || date_parse_month(mon, &y, &m, NULL) != 0)
-			continue;
-		d = grow(&f->dues, &f->ndues, &cap, sizeof *d);
-		d->member_id = sqlite3_column_int64(st, 0);
-		d->month = y * 12 + m - 1;
+		long long member = sqlite3_column_int64(st, 0);
+		if (payments_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), &p) != 0) {
+			sqlite3_reset(st);
+			payments_free(&p);
+			return db_fail(db, OL_EDB, _("the dues record of member %lld is damaged: restore it from a backup"),
+				       member);
+		}
+		for (size_t k = 0; k < p.n; k++) {
+			struct fact_dues *fd;
+			if (p.v[k].month < from)
+				continue;
+			fd = grow(&f->dues, &f->ndues, &cap, sizeof *fd);
+			fd->member_id = member;
+			fd->month = p.v[k].month;
+		}
 	}
 	sqlite3_reset(st);
+	payments_free(&p);
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading dues");
 }
 

@@ -49,6 +49,13 @@ long db_col_day(sqlite3_stmt *st, int col);
 /* Steps a statement that writes; OL_OK or the SQLite failure. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
 
+/*
+ * Appends to the audit log what the triggers cannot see (a packed mark or
+ * payment): action "insert", "update" or "delete", target such as
+ * "attendance:1427:2427", before and after as JSON text or NULL.
+ */
+int db_audit(struct db *db, const char *action, const char *target, const char *before, const char *after);
+
 /* The SQL of migration `version` (1..DB_SCHEMA_VERSION), NULL otherwise. */
 const char *db_schema_migration(int version);
 

@@ -11,6 +11,7 @@
 #include <orglife/i18n.h>
 #include <orglife/member.h>
 #include <orglife/org.h>
+#include <orglife/pack.h>
 #include "db-internal.h"
 
 static const struct {
@@ -641,11 +642,33 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 	return db_tx_end(db, rc);
 }
 
+/* A member's payments, decoded (empty when none); OL_EDB when damaged. */
+static int load_payments(struct db *db, long long member_id, struct payments *p)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1");
+	int rc = OL_OK;
+
+	p->n = 0;
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, member_id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    payments_decode(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), p) != 0)
+		rc = db_fail(db, OL_EDB, _("the dues record of member %lld is damaged: restore it from a backup"),
+			     member_id);
+	sqlite3_reset(st);
+	return rc;
+}
+
 int dues_pay(struct db *db, long long member_id, int year, int month, long long amount_fen, long paid_on)
 {
 	struct member m;
+	struct payments p = { 0 };
+	struct payment pay = { .month = year * 12 + month - 1, .amount_fen = amount_fen, .paid_on = paid_on };
 	sqlite3_stmt *st;
-	char mon[8];
+	unsigned char *blob;
+	char mon[8], target[64], after[96];
+	size_t len;
 	int rc;
 
 	if (amount_fen < -1)
@@ -654,31 +677,54 @@ int dues_pay(struct db *db, long long member_id, int year, int month, long long 
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = member_get(db, member_id, paid_on, &m);
+	if (rc == OL_OK)
+		rc = load_payments(db, member_id, &p);
+	if (rc == OL_OK && payments_get(&p, pay.month))
+		rc = db_fail(db, OL_ESTATE, _("%s's dues for %s are already recorded"), shown_name(&m), mon);
 	if (rc == OL_OK) {
-		st = db_stmt(db, "SELECT 1 FROM dues WHERE member_id = ?1 AND month = ?2");
-		if (!st)
+		payments_add(&p, &pay);
+		blob = payments_encode(&p, &len);
+		st = db_stmt(db, "INSERT INTO dues(member_id, payments) VALUES (?1, ?2)"
+				 " ON CONFLICT(member_id) DO UPDATE SET payments = excluded.payments");
+		if (!st) {
+			free(blob);
 			rc = OL_EDB;
-		else {
+		} else {
 			sqlite3_bind_int64(st, 1, member_id);
-			sqlite3_bind_text(st, 2, mon, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				rc = db_fail(db, OL_ESTATE, _("%s's dues for %s are already recorded"), shown_name(&m), mon);
-			sqlite3_reset(st);
-		}
-	}
-	if (rc == OL_OK) {
-		st = db_stmt(db, "INSERT INTO dues(member_id, month, amount_fen, paid_on) VALUES (?1, ?2, ?3, ?4)");
-		if (!st)
-			rc = OL_EDB;
-		else {
-			sqlite3_bind_int64(st, 1, member_id);
-			sqlite3_bind_text(st, 2, mon, -1, SQLITE_TRANSIENT);
-			if (amount_fen >= 0)
-				sqlite3_bind_int64(st, 3, amount_fen);
-			db_bind_day(st, 4, paid_on);
+			sqlite3_bind_blob(st, 2, blob, (int)len, free);
 			rc = db_step_done(db, st, "recording dues");
 		}
 	}
+	if (rc == OL_OK) {
+		char day[11];
+		date_format(paid_on, day);
+		snprintf(target, sizeof target, "dues:%lld:%s", member_id, mon);
+		if (amount_fen >= 0)
+			snprintf(after, sizeof after, "{\"amount_fen\":%lld,\"paid_on\":\"%s\"}", amount_fen, day);
+		else
+			snprintf(after, sizeof after, "{\"amount_fen\":null,\"paid_on\":\"%s\"}", day);
+		rc = db_audit(db, "insert", target, NULL, after);
+	}
+	payments_free(&p);
 	member_clear(&m);
 	return db_tx_end(db, rc);
+}
+
+int dues_get(struct db *db, long long member_id, int year, int month, long long *amount_fen, long *paid_on)
+{
+	struct payments p = { 0 };
+	const struct payment *pay;
+	int rc = load_payments(db, member_id, &p);
+
+	if (rc == OL_OK) {
+		pay = payments_get(&p, year * 12 + month - 1);
+		if (pay) {
+			*amount_fen = pay->amount_fen;
+			*paid_on = pay->paid_on;
+		} else
+			rc = db_fail(db, OL_ENOTFOUND, _("no dues are recorded for member %lld for %04d-%02d"), member_id,
+				     year, month);
+	}
+	payments_free(&p);
+	return rc;
 }

@@ -11,6 +11,7 @@
 #include <orglife/i18n.h>
 #include <orglife/member.h>
 #include <orglife/org.h>
+#include <orglife/pack.h>
 #include <orglife/session.h>
 #include "db-internal.h"
 
@@ -435,12 +436,12 @@ int session_move(struct db *db, long long id, long day, int minute)
 }
 
 /*
- * The sheet, in one query.  cand: who is expected by the kind (committee
- * role holders on the day; the group; or everyone under the session's
- * organization).  Each row: member, name, where on the day, status on the
- * day, mark, reason, whether a candidate.
+ * Who is on the sheet, in one query.  cand: who is expected by the kind
+ * (committee role holders on the day; the group; or everyone under the
+ * session's organization).  Each row: member, name, 0 expected or 1 away
+ * that day, full member that day.
  */
-static const char attendees_sql[] =
+static const char sheet_sql[] =
 	"WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id),"
 	" cand(mid) AS ("
 	"  SELECT r.member_id FROM role r WHERE ?4 = 'committee' AND r.org_id = ?3"
@@ -453,62 +454,260 @@ static const char attendees_sql[] =
 	"    ORDER BY e.on_date DESC, e.id DESC LIMIT 1),"
 	"   CASE WHEN EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'transfer-in')"
 	"    THEN 'not-yet' ELSE 'here' END) END AS wh,"
-	"  (m.status = 'full' OR m.confirmed <= ?2) AS isfull,"
-	"  a.status AS mark, a.reason AS reason, m.id IN (SELECT mid FROM cand) AS iscand"
-	"  FROM member m LEFT JOIN attendance a ON a.session_id = ?1 AND a.member_id = m.id"
-	"  WHERE m.id IN (SELECT mid FROM cand) OR a.member_id IS NOT NULL)"
-	" SELECT id, name, CASE WHEN iscand AND wh IN ('here', 'transfer-in', 'back') THEN 0"
-	"   WHEN iscand AND wh IN ('flow-out', 'transfer-out', 'lost') THEN 1"
-	"   WHEN mark IS NOT NULL THEN 2 ELSE 3 END AS grp, isfull, mark, reason"
-	" FROM rows WHERE grp < 3 ORDER BY grp, name, id";
+	"  (m.status = 'full' OR m.confirmed <= ?2) AS isfull"
+	"  FROM member m WHERE m.id IN (SELECT mid FROM cand))"
+	" SELECT id, name, CASE WHEN wh IN ('here', 'transfer-in', 'back') THEN 0"
+	"   WHEN wh IN ('flow-out', 'transfer-out', 'lost') THEN 1 ELSE 2 END AS grp, isfull"
+	" FROM rows WHERE grp < 2 ORDER BY grp, name, id";
+
+/* A session's marks, decoded; OL_EDB for a damaged value. */
+static int load_marks(struct db *db, long long session_id, struct marks *m)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT marks FROM session WHERE id = ?1");
+	int rc = OL_OK;
+
+	m->n = 0;
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, session_id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    marks_decode(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), m) != 0)
+		rc = db_fail(db, OL_EDB, _("the attendance of session %lld is damaged: restore it from a backup"),
+			     session_id);
+	sqlite3_reset(st);
+	return rc;
+}
+
+struct reason {
+	long long member_id;
+	char *text;
+};
+
+/* The reasons given for the session's marks, by member id. */
+static int load_reasons(struct db *db, long long session_id, struct reason **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, reason FROM attendance_reason WHERE session_id = ?1"
+				       " ORDER BY member_id");
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, session_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		(*out)[*n].member_id = sqlite3_column_int64(st, 0);
+		(*out)[(*n)++].text = db_col_strdup(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading attendance reasons");
+}
+
+static const char *reason_of(const struct reason *r, size_t n, long long member_id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (r[i].member_id == member_id)
+			return r[i].text;
+	return NULL;
+}
+
+static void free_reasons(struct reason *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(r[i].text);
+	free(r);
+}
+
+struct extra {
+	long long member_id;
+	char *name;
+	int status;
+};
+
+static int cmp_extra(const void *a, const void *b)
+{
+	const struct extra *x = a, *y = b;
+	int c = strcmp(x->name ? x->name : "", y->name ? y->name : "");
+
+	return c ? c : (x->member_id > y->member_id) - (x->member_id < y->member_id);
+}
+
+/* Marked members who are not on the sheet, by name. */
+static int collect_extras(struct db *db, const struct marks *m, const char *seen, struct extra **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM member WHERE id = ?1");
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return OL_EDB;
+	for (i = 0; i < m->n; i++) {
+		if (seen[i])
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[*n].member_id = m->v[i].member_id;
+		(*out)[*n].status = m->v[i].status;
+		sqlite3_bind_int64(st, 1, m->v[i].member_id);
+		(*out)[*n].name = sqlite3_step(st) == SQLITE_ROW ? db_col_strdup(st, 0) : NULL;
+		sqlite3_reset(st);
+		(*n)++;
+	}
+	qsort(*out, *n, sizeof **out, cmp_extra);
+	return OL_OK;
+}
 
 int session_attendees(struct db *db, long long session_id, int (*fn)(const struct attendee *a, void *ctx),
 		      void *ctx)
 {
 	struct session s;
+	struct marks m = { 0 };
+	struct reason *reasons = NULL;
+	struct extra *extras = NULL;
+	size_t nreasons = 0, nextras = 0, i;
 	sqlite3_stmt *st;
 	struct attendee a;
+	char *seen = NULL;
 	int rc, stop = 0;
 
 	if ((rc = session_get(db, session_id, &s)) != OL_OK)
 		return rc;
-	st = db_stmt(db, attendees_sql);
+	rc = load_marks(db, session_id, &m);
+	if (rc == OL_OK)
+		rc = load_reasons(db, session_id, &reasons, &nreasons);
+	st = rc == OL_OK ? db_stmt(db, sheet_sql) : NULL;
 	if (!st) {
-		session_clear(&s);
-		return OL_EDB;
+		rc = rc == OL_OK ? OL_EDB : rc;
+		goto out;
 	}
+	seen = xmalloc(m.n + 1);
+	memset(seen, 0, m.n + 1);
 	sqlite3_bind_int64(st, 1, session_id);
 	db_bind_day(st, 2, s.day);
 	sqlite3_bind_int64(st, 3, s.org_id);
 	sqlite3_bind_text(st, 4, session_kind_code(s.kind), -1, SQLITE_STATIC);
-	session_clear(&s);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *mark = (const char *)sqlite3_column_text(st, 4);
 		memset(&a, 0, sizeof a);
 		a.member_id = sqlite3_column_int64(st, 0);
 		a.name = (const char *)sqlite3_column_text(st, 1);
 		a.kind = (enum member_status_flag)sqlite3_column_int(st, 2);
 		a.votes = a.kind == ATTENDEE_EXPECTED && sqlite3_column_int(st, 3);
-		if (!mark || attend_parse(mark, &a.status) != 0)
-			a.status = ATTEND_NONE;
-		a.reason = (const char *)sqlite3_column_text(st, 5);
+		a.status = (enum attend_status)marks_get(&m, a.member_id);
+		a.reason = reason_of(reasons, nreasons, a.member_id);
+		for (i = 0; i < m.n; i++)
+			if (m.v[i].member_id == a.member_id)
+				seen[i] = 1;
 		stop = fn(&a, ctx);
 	}
 	sqlite3_reset(st);
+	if (stop) {
+		rc = stop;
+		goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = db_fail_sqlite(db, "reading the attendance sheet");
+		goto out;
+	}
+	rc = collect_extras(db, &m, seen, &extras, &nextras);
+	for (i = 0; rc == OL_OK && !stop && i < nextras; i++) {
+		memset(&a, 0, sizeof a);
+		a.member_id = extras[i].member_id;
+		a.name = extras[i].name;
+		a.kind = ATTENDEE_EXTRA;
+		a.status = (enum attend_status)extras[i].status;
+		a.reason = reason_of(reasons, nreasons, a.member_id);
+		stop = fn(&a, ctx);
+	}
 	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the attendance sheet");
+		rc = stop;
+out:
+	for (i = 0; i < nextras; i++)
+		free(extras[i].name);
+	free(extras);
+	free(seen);
+	free_reasons(reasons, nreasons);
+	marks_free(&m);
+	session_clear(&s);
+	return rc;
+}
+
+/* The JSON of one mark for the audit log, or NULL for none. */
+static char *mark_json(enum attend_status status, const char *reason)
+{
+	struct strbuf b = { 0 };
+
+	if (status == ATTEND_NONE)
+		return NULL;
+	strbuf_adds(&b, "{\"status\":");
+	text_json_string(&b, attend_code(status));
+	strbuf_adds(&b, ",\"reason\":");
+	text_json_string(&b, reason);
+	strbuf_adds(&b, "}");
+	return strbuf_detach(&b);
+}
+
+/* Writes the marks back, the reason, and an audit entry for the change. */
+static int store_mark(struct db *db, long long session_id, long long member_id, struct marks *m,
+		      enum attend_status old, const char *old_reason, enum attend_status status, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE session SET marks = ?2 WHERE id = ?1");
+	unsigned char *blob;
+	char target[64], *before, *after;
+	size_t len;
+	int rc;
+
+	if (!st)
+		return OL_EDB;
+	marks_set(m, member_id, status);
+	blob = marks_encode(m, &len);
+	sqlite3_bind_int64(st, 1, session_id);
+	if (blob)
+		sqlite3_bind_blob(st, 2, blob, (int)len, free);
+	rc = db_step_done(db, st, "marking attendance");
+	if (rc == OL_OK) {
+		st = status != ATTEND_NONE && reason
+			     ? db_stmt(db, "INSERT INTO attendance_reason(session_id, member_id, reason) VALUES (?1, ?2, ?3)"
+					   " ON CONFLICT(session_id, member_id) DO UPDATE SET reason = excluded.reason")
+			     : db_stmt(db, "DELETE FROM attendance_reason WHERE session_id = ?1 AND member_id = ?2");
+		if (!st)
+			return OL_EDB;
+		sqlite3_bind_int64(st, 1, session_id);
+		sqlite3_bind_int64(st, 2, member_id);
+		if (status != ATTEND_NONE && reason)
+			sqlite3_bind_text(st, 3, reason, -1, SQLITE_TRANSIENT);
+		rc = db_step_done(db, st, "recording the reason");
+	}
+	if (rc != OL_OK)
+		return rc;
+	before = mark_json(old, old_reason);
+	after = mark_json(status, reason);
+	snprintf(target, sizeof target, "attendance:%lld:%lld", session_id, member_id);
+	rc = db_audit(db, !before ? "insert" : !after ? "delete" : "update", target, before, after);
+	free(before);
+	free(after);
+	return rc;
 }
 
 int attend_set(struct db *db, long long session_id, long long member_id, enum attend_status status,
 	       const char *reason)
 {
 	struct session s;
-	sqlite3_stmt *st;
+	struct marks m = { 0 };
+	struct reason *reasons = NULL;
+	size_t nreasons = 0;
+	enum attend_status old;
+	const char *old_reason;
 	int rc, inside = 0;
 
 	if (reason && status != ATTEND_EXCUSED && status != ATTEND_ABSENT && status != ATTEND_LATE)
 		return db_fail(db, OL_EINVAL, _("--reason goes with late, excused or absent"));
+	if (reason && !*reason)
+		reason = NULL;
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = session_get(db, session_id, &s);
@@ -517,38 +716,29 @@ int attend_set(struct db *db, long long session_id, long long member_id, enum at
 	if (rc == OL_OK)
 		rc = member_inside(db, member_id, s.org_id, &inside);
 	if (rc == OL_OK && !inside) {
-		struct member m;
-		if ((rc = member_get(db, member_id, -1, &m)) == OL_OK) {
-			char *n = text_sanitize(m.name, 0), *o = text_sanitize(s.org_name, 0);
+		struct member mb;
+		if ((rc = member_get(db, member_id, -1, &mb)) == OL_OK) {
+			char *n = text_sanitize(mb.name, 0), *o = text_sanitize(s.org_name, 0);
 			rc = db_fail(db, OL_EINVAL, _("%s is not a member of %s, which holds session %lld"), n, o, session_id);
 			free(n);
 			free(o);
 		}
-		member_clear(&m);
+		member_clear(&mb);
 	}
-	if (rc == OL_OK && status == ATTEND_NONE) {
-		st = db_stmt(db, "DELETE FROM attendance WHERE session_id = ?1 AND member_id = ?2");
-		if (!st)
-			rc = OL_EDB;
-		else {
-			sqlite3_bind_int64(st, 1, session_id);
-			sqlite3_bind_int64(st, 2, member_id);
-			rc = db_step_done(db, st, "clearing a mark");
-		}
-	} else if (rc == OL_OK) {
-		st = db_stmt(db, "INSERT INTO attendance(session_id, member_id, status, reason) VALUES (?1, ?2, ?3, ?4)"
-				 " ON CONFLICT(session_id, member_id) DO UPDATE SET status = excluded.status, reason = excluded.reason"
-				 " WHERE status IS NOT excluded.status OR reason IS NOT excluded.reason");
-		if (!st)
-			rc = OL_EDB;
-		else {
-			sqlite3_bind_int64(st, 1, session_id);
-			sqlite3_bind_int64(st, 2, member_id);
-			sqlite3_bind_text(st, 3, attend_code(status), -1, SQLITE_STATIC);
-			db_bind_text(st, 4, reason && *reason ? reason : NULL);
-			rc = db_step_done(db, st, "marking attendance");
-		}
+	if (rc == OL_OK)
+		rc = load_marks(db, session_id, &m);
+	if (rc == OL_OK)
+		rc = load_reasons(db, session_id, &reasons, &nreasons);
+	if (rc == OL_OK) {
+		old = (enum attend_status)marks_get(&m, member_id);
+		old_reason = reason_of(reasons, nreasons, member_id);
+		/* Pressing the same key twice changes nothing and records nothing. */
+		if (old != status || (status != ATTEND_NONE && (reason ? !old_reason || strcmp(reason, old_reason)
+								       : old_reason != NULL)))
+			rc = store_mark(db, session_id, member_id, &m, old, old_reason, status, reason);
 	}
+	free_reasons(reasons, nreasons);
+	marks_free(&m);
 	session_clear(&s);
 	return db_tx_end(db, rc);
 }

@@ -160,6 +160,23 @@ int db_next_id(struct db *db, const char *table, long long *id)
 	return db_fail(db, OL_EDB, "no ids for table %s", table);
 }
 
+int db_audit(struct db *db, const char *action, const char *target, const char *before, const char *after)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO audit(id, at, action, target, before, after) VALUES ("
+		" (SELECT (coalesce(max(id), 0) / 1000 + 1) * 1000 FROM audit) + ?1,"
+		" strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, ?3, ?4, ?5)");
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int(st, 1, db->site);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, target, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, before);
+	db_bind_text(st, 5, after);
+	return db_step_done(db, st, "writing the audit log");
+}
+
 char *db_col_strdup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);

@@ -129,5 +129,8 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on);
 /* Dues paid for a month (R-DUES-6); amount_fen -1 when not given.  Paying a
  * month twice is refused. */
 int dues_pay(struct db *db, long long member_id, int year, int month, long long amount_fen, long paid_on);
+/* The payment recorded for a month (amount -1 when not given), or
+ * OL_ENOTFOUND. */
+int dues_get(struct db *db, long long member_id, int year, int month, long long *amount_fen, long *paid_on);
 
 #endif

@@ -1,0 +1,64 @@
+/*
+ * pack.h - compact values for the two facts that are numerous at district
+ * scale (100,000 members, ten years): a session's attendance marks and a
+ * member's dues payments.  A row for each would be most of the database;
+ * each list is instead one blob of LEB128 varints.  The codecs are pure and
+ * fuzzed: a malformed blob is refused, never trusted.
+ *
+ * Marks: for each marked member, by id, the id's distance from the previous
+ * one, then one byte of status (1 present .. 4 absent).  Members of a branch
+ * were added together, so a mark takes two or three bytes.
+ *
+ * Dues: for each paid month, in order, its distance from the previous month
+ * (month index = year * 12 + month - 1), the amount in fen plus one (0: not
+ * given), and the day it was paid as a zigzag distance from the month's
+ * first day.
+ */
+#ifndef ORGLIFE_PACK_H
+#define ORGLIFE_PACK_H
+
+#include <stddef.h>
+
+struct mark {
+	long long member_id;
+	int status; /* enum attend_status: 1..4 */
+};
+
+struct marks {
+	struct mark *v; /* by member id */
+	size_t n, cap;
+};
+
+/* Decodes a blob into m (which it resets); -1 for a malformed blob (ids
+ * not increasing, a bad status, a cut varint), leaving m empty. */
+int marks_decode(const void *blob, size_t len, struct marks *m);
+/* Encodes m (sorted by id) into a new buffer of *len bytes (the caller
+ * frees); NULL with *len 0 when m is empty. */
+unsigned char *marks_encode(const struct marks *m, size_t *len);
+/* The status of member, 0 when unmarked. */
+int marks_get(const struct marks *m, long long member_id);
+/* Sets (status 1..4) or clears (0) the member's mark, keeping the order. */
+void marks_set(struct marks *m, long long member_id, int status);
+void marks_free(struct marks *m);
+
+struct payment {
+	int month;            /* year * 12 + month - 1 */
+	long long amount_fen; /* -1: not given */
+	long paid_on;         /* day number */
+};
+
+struct payments {
+	struct payment *v; /* by month */
+	size_t n, cap;
+};
+
+/* As for marks: decode (-1 when malformed), encode (caller frees). */
+int payments_decode(const void *blob, size_t len, struct payments *p);
+unsigned char *payments_encode(const struct payments *p, size_t *len);
+/* The payment for a month, or NULL. */
+const struct payment *payments_get(const struct payments *p, int month);
+/* Inserts a payment for a month not yet paid (the caller checks). */
+void payments_add(struct payments *p, const struct payment *pay);
+void payments_free(struct payments *p);
+
+#endif
