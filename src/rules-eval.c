@@ -664,7 +664,12 @@ static void dues(struct eng *e, const struct fact_org *o, const struct fact_memb
 	}
 	if (unpaid < due)
 		return;
-	say(e, ngettext("no dues paid for %d month", "no dues paid for %d consecutive months", unpaid), unpaid);
+	/* The facts reach back only so far: a run that reaches their start
+	 * may be longer. */
+	if (month < first && first == month_index(e->f->from))
+		say(e, _("no dues paid for at least %d consecutive months"), unpaid);
+	else
+		say(e, ngettext("no dues paid for %d month", "no dues paid for %d consecutive months", unpaid), unpaid);
 	emit(e, R_DUES_6, o, m, NULL, 0, unpaid >= overdue ? SEV_OVERDUE : SEV_DUE, 0);
 }
 
