@@ -101,11 +101,13 @@ static int print_finding(const struct finding *fd, void *p)
 static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct report *r)
 {
 	struct rules_config cfg;
+	struct facts_window w;
 	struct facts f;
 	int rc;
 
 	load_rules(ctx, &cfg);
-	if ((rc = facts_load(ctx->db, rules_facts_from(q), &f)) != OL_OK)
+	rules_facts_window(q, &w);
+	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
 		return cli_status(ctx, rc);
 	r->out = begin_findings(r->fmt, ctx->out);
 	rules_evaluate(&cfg, &f, q, print_finding, r);
@@ -176,13 +178,15 @@ static void review_free(struct review *r)
 static int review_page(struct cli_ctx *ctx, const struct rules_query *q, const char *qs, const char *d)
 {
 	struct rules_config cfg;
+	struct facts_window w;
 	struct facts f;
 	struct review r = { 0 };
 	char title[128], sub[256];
 	int rc;
 
 	load_rules(ctx, &cfg);
-	if ((rc = facts_load(ctx->db, rules_facts_from(q), &f)) != OL_OK)
+	rules_facts_window(q, &w);
+	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
 		return cli_status(ctx, rc);
 	rules_evaluate(&cfg, &f, q, collect_finding, &r);
 	facts_free(&f);

@@ -146,20 +146,24 @@ static enum session_kind kind_of(sqlite3_stmt *st, int col)
 	return s && session_kind_parse(s, &k) == 0 ? k : SK_NONE;
 }
 
-static int load_sessions(struct db *db, struct facts *f)
+static int load_sessions(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	/* Cancelled sessions never count; planned ones show as planned; the
 	 * marks of held ones are read with them. */
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day,"
-		" CASE state WHEN 'held' THEN marks END FROM session"
-		" WHERE day >= ?1 AND state <> 'cancelled' ORDER BY org_id, day, id");
+		" CASE WHEN state = 'held' AND day >= ?3 THEN marks END FROM session"
+		" WHERE (day >= ?1 OR (day >= ?2 AND (kind IN ('lesson', 'org-life', 'appraisal')"
+		"  OR also_kind IN ('lesson', 'org-life', 'appraisal')))) AND state <> 'cancelled'"
+		" ORDER BY org_id, day, id");
 	struct marks m = { 0 };
 	int rc, cap = 0, capm = 0;
 
 	if (!st)
 		return OL_EDB;
-	db_bind_day(st, 1, f->from);
+	db_bind_day(st, 1, w->sessions_from);
+	db_bind_day(st, 2, w->yearly_from < w->sessions_from ? w->yearly_from : w->sessions_from);
+	db_bind_day(st, 3, w->marks_from);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fact_session *s = grow(&f->sessions, &f->nsessions, &cap, sizeof *s);
 		memset(s, 0, sizeof *s);
@@ -210,31 +214,31 @@ static int load_elections(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading elections");
 }
 
-static int load_dues(struct db *db, struct facts *f)
+static int load_dues(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, payments FROM dues ORDER BY member_id");
 	struct payments p = { 0 };
-	int rc, cap = 0, y, m, d, from;
+	int rc, cap = 0, y, m, d, until;
 
 	if (!st)
 		return OL_EDB;
-	date_to_ymd(f->from, &y, &m, &d);
-	from = y * 12 + m - 1;
+	date_to_ymd(w->as_of, &y, &m, &d);
+	until = y * 12 + m - 1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long member = sqlite3_column_int64(st, 0);
+		int latest = -1;
 		if (payments_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), &p) != 0) {
 			sqlite3_reset(st);
 			payments_free(&p);
 			return db_fail(db, OL_EDB, _("the dues record of member %lld is damaged: restore it from a backup"),
 				       member);
 		}
-		for (size_t k = 0; k < p.n; k++) {
-			struct fact_dues *fd;
-			if (p.v[k].month < from)
-				continue;
-			fd = grow(&f->dues, &f->ndues, &cap, sizeof *fd);
+		for (size_t k = 0; k < p.n && p.v[k].month <= until; k++)
+			latest = p.v[k].month;
+		if (latest >= 0) {
+			struct fact_dues *fd = grow(&f->dues, &f->ndues, &cap, sizeof *fd);
 			fd->member_id = member;
-			fd->month = p.v[k].month;
+			fd->month = latest;
 		}
 	}
 	sqlite3_reset(st);
@@ -263,12 +267,13 @@ static int load_ledger(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the rectification ledger");
 }
 
-int facts_load(struct db *db, long from, struct facts *f)
+int facts_load(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	int rc;
 
 	memset(f, 0, sizeof *f);
-	f->from = from;
+	f->from = w->sessions_from;
+	f->marks_from = w->marks_from > w->sessions_from ? w->marks_from : w->sessions_from;
 	/* One read transaction: the facts are one consistent snapshot. */
 	if (sqlite3_exec(db_handle(db), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail_sqlite(db, "reading");
@@ -280,11 +285,11 @@ int facts_load(struct db *db, long from, struct facts *f)
 	if (rc == OL_OK)
 		rc = load_roles(db, f);
 	if (rc == OL_OK)
-		rc = load_sessions(db, f);
+		rc = load_sessions(db, w, f);
 	if (rc == OL_OK)
 		rc = load_elections(db, f);
 	if (rc == OL_OK)
-		rc = load_dues(db, f);
+		rc = load_dues(db, w, f);
 	if (rc == OL_OK)
 		rc = load_ledger(db, f);
 	sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);

@@ -17,6 +17,9 @@
 #include <orglife/rules.h>
 #include <orglife/text.h>
 
+/* How far back R-ABSENT-6 looks, in months. */
+#define ABSENT_LOOKBACK 8
+
 struct eng {
 	const struct rules_config *cfg;
 	const struct facts *f;
@@ -643,9 +646,12 @@ static int month_index(long day)
 static void dues(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
 	int lo, hi, i, month = month_index(e->q->as_of), first = month_index(e->f->from), unpaid = 0;
+
+	/* Each member's facts hold the latest month paid, however old; the
+	 * run of unpaid months goes back to joining, else to the facts' start. */
 	int due = param(e, R_DUES_6, "due"), overdue = param(e, R_DUES_6, "overdue");
 
-	if (m->joined >= 0 && month_index(m->joined) > first)
+	if (m->joined >= 0)
 		first = month_index(m->joined);
 	/* Someone who transferred in owes this branch from their arrival. */
 	for (i = 0; i < m->nevents; i++) {
@@ -666,7 +672,7 @@ static void dues(struct eng *e, const struct fact_org *o, const struct fact_memb
 		return;
 	/* The facts reach back only so far: a run that reaches their start
 	 * may be longer. */
-	if (month < first && first == month_index(e->f->from))
+	if (month < first && m->joined < 0)
 		say(e, _("no dues paid for at least %d consecutive months"), unpaid);
 	else
 		say(e, ngettext("no dues paid for %d month", "no dues paid for %d consecutive months", unpaid), unpaid);
@@ -714,7 +720,7 @@ static void absent(struct eng *e, const struct fact_org *o, const struct fact_me
 	long day = e->q->as_of;
 
 	period_of(PERIOD_MONTH, day, &p);
-	for (n = 0; n < 24 && p.last >= e->f->from && (m->joined < 0 || p.last >= m->joined); n++) {
+	for (n = 0; n < 24 && p.first >= e->f->marks_from && (m->joined < 0 || p.last >= m->joined); n++) {
 		int life = month_life(e, m, &p, orgs, 2);
 		if (life > 0)
 			break;
@@ -927,19 +933,29 @@ static int cmp_by_group(const void *a, const void *b, void *f_)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-long rules_facts_from(const struct rules_query *q)
+void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 {
-	long day = q->mode == RULES_REVIEW ? q->quarter.first : q->as_of;
+	long start = q->mode == RULES_REVIEW ? q->quarter.first : q->as_of;
+	struct period p;
 	int y, m, d;
 
-	/* The year before (yearly rules' last period) and at least 13 months
-	 * back (the six-month member rules, with room). */
-	date_to_ymd(day, &y, &m, &d);
-	date_from_ymd(y - 1, 1, 1, &day);
-	{
-		long back = date_add_months(q->as_of, -13);
-		return back < day ? back : day;
-	}
+	/* Monthly and quarterly rules: this quarter and the one before. */
+	period_of(PERIOD_QUARTER, start, &p);
+	period_of(PERIOD_QUARTER, p.first - 1, &p);
+	w->sessions_from = p.first;
+	/* Attendance (R-ABSENT-6, R-CADRE, quorums): the six-month rules look
+	 * back eight months (room for two months with nothing expected), a
+	 * review at its whole quarter. */
+	period_of(PERIOD_MONTH, date_add_months(q->as_of, -ABSENT_LOOKBACK), &p);
+	w->marks_from = p.first;
+	if (q->mode == RULES_REVIEW && q->quarter.first < w->marks_from)
+		w->marks_from = q->quarter.first;
+	if (w->marks_from < w->sessions_from)
+		w->sessions_from = w->marks_from;
+	/* Yearly rules: this year and the one before. */
+	date_to_ymd(start, &y, &m, &d);
+	date_from_ymd(y - 1, 1, 1, &w->yearly_from);
+	w->as_of = q->as_of;
 }
 
 int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const struct rules_query *q,

@@ -411,7 +411,7 @@ static void build(void)
 		.elections = W.elections, .nelections = W.nelections,
 		.dues = W.dues, .ndues = W.ndues,
 		.ledger = W.ledger, .nledger = W.nledger,
-		.from = D("2015-01-01"),
+		.from = D("2015-01-01"), .marks_from = D("2015-01-01"),
 	};
 }
 
@@ -1973,20 +1973,31 @@ static void test_callback_stops(void **state)
 	assert_int_equal(calls, 1);
 }
 
-/* The facts a query needs: the year before, and 13 months back. */
-static void test_facts_from(void **state)
+/* The facts a query needs: for a check the quarter before, eight months of
+ * attendance, the year before for the yearly kinds, dues up to its day. */
+static void test_facts_window(void **state)
 {
 	struct rules_query q = { .mode = RULES_CHECK, .as_of = D("2026-07-15") };
+	struct facts_window w;
 
 	(void)state;
-	assert_true(rules_facts_from(&q) <= D("2025-01-01"));
-	assert_true(rules_facts_from(&q) <= D("2025-06-15"));
-	q.as_of = D("2026-01-10");
-	assert_true(rules_facts_from(&q) <= D("2024-12-10"));
+	rules_facts_window(&q, &w);
+	assert_true(w.sessions_from <= D("2026-04-01"));
+	assert_true(w.marks_from <= D("2025-11-01"));
+	assert_true(w.sessions_from <= w.marks_from);
+	assert_int_equal(w.yearly_from, D("2025-01-01"));
+	assert_int_equal(w.as_of, q.as_of);
 	q.mode = RULES_REVIEW;
 	assert_int_equal(period_parse("2026Q4", &q.quarter, NULL), 0);
 	q.as_of = D("2026-12-31");
-	assert_true(rules_facts_from(&q) <= D("2025-01-01"));
+	rules_facts_window(&q, &w);
+	assert_true(w.sessions_from <= D("2026-07-01"));
+	assert_true(w.marks_from <= D("2026-04-01"));
+	assert_int_equal(w.yearly_from, D("2025-01-01"));
+	/* A past quarter reviewed as of much later still has its marks. */
+	assert_int_equal(period_parse("2025Q1", &q.quarter, NULL), 0);
+	rules_facts_window(&q, &w);
+	assert_true(w.marks_from <= D("2025-01-01"));
 }
 
 /* ---- the rule table ------------------------------------------------------------ */
@@ -2290,7 +2301,7 @@ int main(void)
 		T(test_org_scope),
 		T(test_findings_by_organization),
 		T(test_callback_stops),
-		T(test_facts_from),
+		T(test_facts_window),
 		T(test_rule_table),
 		T(test_rules_file_good_lines),
 		T(test_rules_file_changes_findings),

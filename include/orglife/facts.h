@@ -86,15 +86,28 @@ struct facts {
 	struct fact_dues *dues;          /* by member, month */
 	struct fact_ledger *ledger;      /* by org, due */
 	int norgs, nmembers, nevents, nroles, nsessions, nmarks, nelections, ndues, nledger;
-	long from; /* sessions and dues are loaded from this day on */
+	long from;       /* sessions of every kind are here from this day on */
+	long marks_from; /* held sessions carry their marks from this day on */
+};
+
+/* What to load: a query needs only recent sessions, the yearly kinds
+ * (lesson, organizational-life meeting, appraisal) a little further back,
+ * and marks only where attendance is judged. */
+struct facts_window {
+	long sessions_from; /* sessions of every kind */
+	long yearly_from;   /* sessions of the yearly kinds */
+	long marks_from;    /* the marks of held sessions */
+	long as_of;         /* dues: each member's latest paid month up to this day */
 };
 
 /*
  * Loads every organization, member, event, role, election and open ledger
- * item, and the sessions (with their marks) and dues on or after `from`.
- * Returns OL_OK or a status with db_errmsg set; free with facts_free.
+ * item; the sessions the window asks for, with their marks; and for each
+ * member only the latest month paid on or before the as-of month (that is
+ * all R-DUES-6 needs, and it keeps the facts small).  Returns OL_OK or a
+ * status with db_errmsg set; free with facts_free.
  */
-int facts_load(struct db *db, long from, struct facts *f);
+int facts_load(struct db *db, const struct facts_window *w, struct facts *f);
 void facts_free(struct facts *f);
 
 /* Lookups by id (NULL when absent). */

@@ -124,8 +124,9 @@ struct rules_query {
 	long long org_id;      /* 0: everything; else this organization and below */
 };
 
-/* The first day whose facts the query needs: load facts from there. */
-long rules_facts_from(const struct rules_query *q);
+struct facts_window;
+/* The facts the query needs (facts_load). */
+void rules_facts_window(const struct rules_query *q, struct facts_window *w);
 
 /*
  * Evaluates every enabled rule; calls fn for each finding (RULES_CHECK: due
