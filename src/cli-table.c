@@ -8,7 +8,7 @@
 #include "cmd.h"
 
 const struct cli_cmd cli_commands[] = {
-	{ .name = "demo", .args = "[--scale small]", .flags = CMD_WRITES, .run = cmd_demo,
+	{ .name = "demo", .args = "[--scale small|district]", .flags = CMD_WRITES, .run = cmd_demo,
 	  .summary = N_("fill an empty database with a realistic demo") },
 	{ .name = "org add", .flags = CMD_WRITES, .run = cmd_org_add,
 	  .args = "NAME [--parent ORG] [--kind committee|general-branch|branch|group] [--term-years N]",
@@ -61,6 +61,8 @@ const struct cli_cmd cli_commands[] = {
 	  .flags = CMD_READS, .run = cmd_session_list, .summary = N_("list sessions") },
 	{ .name = "session show", .args = "SESSION [--format text|csv|json]", .flags = CMD_READS,
 	  .run = cmd_session_show, .summary = N_("show a session with its attendance sheet") },
+	{ .name = "rollcall", .args = "SESSION", .flags = CMD_READS, .run = cmd_rollcall,
+	  .summary = N_("take a session's roll-call on the screen (a terminal)") },
 	{ .name = "attend", .args = "SESSION MEMBER present|late|excused|absent [--reason TEXT]",
 	  .flags = CMD_WRITES, .run = cmd_attend, .summary = N_("mark a member's attendance") },
 	{ .name = "minutes show", .args = "SESSION", .flags = CMD_READS, .run = cmd_minutes_show,

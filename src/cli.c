@@ -16,6 +16,7 @@
 #include <orglife/db.h>
 #include <orglife/i18n.h>
 #include <orglife/text.h>
+#include <orglife/tui.h>
 #include "cmd.h"
 
 int cli_error(struct cli_ctx *ctx, const char *fmt, ...)
@@ -172,7 +173,33 @@ static char *default_db_path(int create_dir)
 	return strbuf_detach(&b);
 }
 
-/* No command: until the TUI lands, print the overview of the database. */
+/* No command on a terminal: the screens, on the database (created if
+ * missing, so that a first run is greeted with what to do first). */
+static int run_tui(const char *db_arg)
+{
+	char *path = db_arg ? xstrdup(db_arg) : default_db_path(1);
+	char *msg = NULL;
+	struct db *db;
+	int rc;
+
+	if (!path) {
+		fputs(_("orglife: cannot tell where the database lives: set HOME, XDG_DATA_HOME or use --db FILE\n"),
+		      stderr);
+		return EXIT_ERROR;
+	}
+	if (db_open(path, DB_OPEN_CREATE, &db, &msg) != 0) {
+		fprintf(stderr, "orglife: %s\n", msg);
+		free(msg);
+		free(path);
+		return EXIT_ERROR;
+	}
+	rc = tui_run(db, path, 0);
+	db_close(db);
+	free(path);
+	return rc;
+}
+
+/* No command, not on a terminal (a pipe, a script): print the overview. */
 static int run_overview(const char *db_arg)
 {
 	struct cli_ctx ctx = { .out = stdout, .err = stderr, .today = date_today() };
@@ -284,7 +311,7 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (i == argc)
-		return run_overview(db_arg);
+		return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? run_tui(db_arg) : run_overview(db_arg);
 	cmd = find_command(argc - i, argv + i, &used, &group);
 	if (cmd && (cmd->flags & (CMD_READS | CMD_WRITES))) {
 		path = db_arg ? xstrdup(db_arg) : default_db_path((cmd->flags & CMD_WRITES) != 0);

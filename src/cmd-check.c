@@ -17,11 +17,11 @@
 #include "cmd.h"
 #include "cmd-review.h"
 
-/* The rules in force: built in, then $XDG_CONFIG_HOME/orglife/rules. */
-static void load_rules(struct cli_ctx *ctx, struct rules_config *cfg)
+int cli_load_rules(struct rules_config *cfg, FILE *warn)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	struct strbuf path = { 0 };
+	int n = 0;
 
 	rules_defaults(cfg);
 	if (xdg && *xdg == '/')
@@ -29,8 +29,14 @@ static void load_rules(struct cli_ctx *ctx, struct rules_config *cfg)
 	else if (home && *home)
 		strbuf_addf(&path, "%s/.config/orglife/rules", home);
 	if (path.len)
-		rules_load_file(cfg, path.s, ctx->err);
+		n = rules_load_file(cfg, path.s, warn);
 	strbuf_free(&path);
+	return n;
+}
+
+static void load_rules(struct cli_ctx *ctx, struct rules_config *cfg)
+{
+	cli_load_rules(cfg, ctx->err);
 }
 
 /* Machine formats: the keys and order of PRODUCT.md §4. */

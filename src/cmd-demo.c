@@ -1,10 +1,12 @@
 /*
- * cmd-demo.c - `orglife demo [--scale small]`: fills an empty database
- * with a believable street committee (城关街道党工委) and seven branches,
- * two years of organizational life up to today and a few planned sessions,
- * with some things deliberately wrong so that every screen has something
- * true to show (lapsed branches, an overdue election, a branch under three
- * full members, dues arrears, a member lost contact, expired 活动证, ...).
+ * cmd-demo.c - `orglife demo [--scale small|district]`: fills an empty
+ * database.  The small world (the default; the district is in
+ * cmd-demo-district.c) is a believable street committee (城关街道党工委)
+ * and seven branches, two years of organizational life up to today and a
+ * few planned sessions, with some things deliberately wrong so that every
+ * screen has something true to show (lapsed branches, an overdue election,
+ * a branch under three full members, dues arrears, a member lost contact,
+ * expired 活动证, ...).
  *
  * Everything goes through the model API (no SQL here), in one transaction,
  * and is deterministic: a fixed-seed PRNG and dates relative to today
@@ -25,72 +27,8 @@
 #include <orglife/session.h>
 #include <orglife/text.h>
 #include "cmd.h"
+#include "demo.h"
 
-#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-/* ---- a small deterministic PRNG (splitmix64) ---------------------------- */
-
-struct rng {
-	unsigned long long s;
-};
-
-static unsigned long long rng_next(struct rng *r)
-{
-	unsigned long long z = (r->s += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-/* A number from lo to hi inclusive. */
-static int rng_int(struct rng *r, int lo, int hi)
-{
-	return lo + (int)(rng_next(r) % (unsigned long long)(hi - lo + 1));
-}
-
-static int rng_pct(struct rng *r, int pct)
-{
-	return rng_int(r, 0, 99) < pct;
-}
-
-#define PICK(r, arr) ((arr)[rng_int((r), 0, NELEM(arr) - 1)])
-
-/* ---- names ---------------------------------------------------------------- */
-
-static const char *const surnames[] = {
-	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",
-	"高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "萧", "田",
-	"董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚",
-	"卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白",
-	"邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺",
-	"顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤",
-};
-
-static const char *const given_modern[] = {
-	"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
-	"超", "霞", "平", "刚", "斌", "鑫", "颖", "琳", "志强", "建华", "海燕", "丽娟", "文华", "国强",
-	"红梅", "建军", "志刚", "晓明", "春梅", "晓燕", "丽华", "俊杰", "欣怡", "雨婷", "思远", "一鸣",
-	"佳琪", "宇航", "晨曦", "浩然", "雅琴", "慧敏", "立新", "永刚", "婷婷", "丹丹", "晓东", "海涛",
-	"振宇", "文博", "明轩", "雪梅", "玉洁", "佳怡", "建平", "红霞", "亚楠", "鹏飞", "志远", "晓峰",
-	"明辉", "东升", "春华", "梦瑶", "嘉欣", "泽宇", "思琪", "天宇", "秀梅", "丽萍", "国栋", "文杰",
-	"金龙", "小燕", "晓丽", "海波", "永强", "少华", "桂林", "红英", "卫华", "德华",
-};
-
-static const char *const given_old[] = {
-	"建国", "国庆", "秀英", "桂英", "秀兰", "淑珍", "玉珍", "德明", "长生", "凤英", "秀珍", "振华",
-	"卫东", "爱华", "援朝", "红旗", "桂兰", "玉兰", "淑英", "福生", "有才", "德福", "金花", "树林",
-	"国华", "永福", "志明", "春生", "兰英", "翠兰", "文斌", "桂香", "宝山", "学文", "保国", "建民",
-	"玉梅", "素芳", "秀云", "德胜", "凤兰", "金水", "庆华", "跃进", "淑兰", "玉芬",
-};
-
-static const char *const phone_prefixes[] = {
-	"138", "139", "136", "137", "135", "150", "151", "152", "158", "159", "182", "186", "187", "188",
-	"189", "133", "153", "180", "181", "177",
-};
-
-static const char *const work_reasons[] = { "出差", "病假", "照顾家人", "单位值班", "外出培训", "事假" };
-static const char *const old_reasons[] = { "身体不适", "住院治疗", "照顾老伴", "外出探亲", "行动不便" };
 
 /* ---- the branches ---------------------------------------------------------- */
 
@@ -277,51 +215,6 @@ struct world {
 
 /* ---- dates ------------------------------------------------------------------ */
 
-static long ymd(int y, int m, int d)
-{
-	long day = 0;
-
-	if (date_from_ymd(y, m, d, &day) != 0)
-		date_from_ymd(y, m, date_days_in_month(y, m), &day);
-	return day;
-}
-
-static int month_index(long day)
-{
-	int y, m;
-
-	date_to_ymd(day, &y, &m, NULL);
-	return y * 12 + m - 1;
-}
-
-/* Statutory holidays that never move: New Year, May Day week, National Day week. */
-static int holiday(long day)
-{
-	int m, d;
-
-	date_to_ymd(day, NULL, &m, &d);
-	return (m == 1 && d == 1) || (m == 5 && d <= 5) || (m == 10 && d <= 7);
-}
-
-/* The day itself or the next working day. */
-static long workday(long day)
-{
-	while (date_weekday(day) > 5 || holiday(day))
-		day++;
-	return day;
-}
-
-/* The n-th weekday wday (1 = Monday) of a month, kept inside the month. */
-static long nth_wday(int y, int m, int n, int wday)
-{
-	long first = ymd(y, m, 1), day;
-
-	day = first + (wday - date_weekday(first) + 7) % 7 + 7L * (n - 1);
-	while (day > date_month_last(first))
-		day -= 7;
-	return day;
-}
-
 static long months_ago(const struct world *w, int months, int days)
 {
 	return date_add_months(w->today, -months) - days;
@@ -343,18 +236,9 @@ static int name_used(const struct world *w, const char *name)
 
 static void make_name(struct world *w, int old, char *out, size_t n)
 {
-	do {
-		/* The smaller of two picks: common surnames come up more often. */
-		int a = rng_int(&w->rng, 0, NELEM(surnames) - 1), b = rng_int(&w->rng, 0, NELEM(surnames) - 1);
-		const char *given = old && rng_pct(&w->rng, 70) ? PICK(&w->rng, given_old) : PICK(&w->rng, given_modern);
-		snprintf(out, n, "%s%s", surnames[a < b ? a : b], given);
-	} while (name_used(w, out));
-}
-
-static void make_phone(struct world *w, char out[16])
-{
-	snprintf(out, 16, "%s%04d%04d", PICK(&w->rng, phone_prefixes), rng_int(&w->rng, 0, 9999),
-		 rng_int(&w->rng, 0, 9999));
+	do
+		demo_name(&w->rng, old, out, n);
+	while (name_used(w, out));
 }
 
 static int find_member(const struct world *w, long long id)
@@ -476,7 +360,7 @@ static int add_members(struct world *w, int b)
 			m->joined = 1 + rng_int(&w->rng, 0, 300); /* see the report: no dates before 1970 */
 		if (m->sp == SP_PROB_CONFIRMED || m->sp == SP_PROB_EXTENDED || m->sp == SP_PROB_PENDING) {
 			m->probationary = 1;
-			m->joined = workday(months_ago(w, sp->months, sp->days));
+			m->joined = demo_workday(months_ago(w, sp->months, sp->days));
 		}
 		m->permille = m->old ? rng_int(&w->rng, 840, 950) : rng_int(&w->rng, 890, 975);
 		m->cadre = (i == 0 && bs->secretary_cadre) || m->sp == SP_CADRE_AWAY;
@@ -485,7 +369,7 @@ static int add_members(struct world *w, int b)
 			cadres--;
 		}
 		if (!m->old || rng_pct(&w->rng, 70))
-			make_phone(w, m->phone);
+			demo_phone(&w->rng, m->phone);
 		m->fee_fen = m->old ? rng_int(&w->rng, 4, 20) * 50 : rng_int(&w->rng, 10, 50) * 100;
 		if (m->probationary)
 			m->fee_fen = rng_int(&w->rng, 10, 20) * 100;
@@ -494,7 +378,7 @@ static int add_members(struct world *w, int b)
 			m->absent_from = months_ago(w, sp->months, 0);
 			m->permille = 700;
 		} else if (m->sp == SP_DUES_STOPPED)
-			m->last_paid = month_index(w->today) - sp->months - 1;
+			m->last_paid = demo_month_index(w->today) - sp->months - 1;
 		else if (m->sp == SP_CADRE_AWAY)
 			m->excused_from = w->pq_first;
 		else if (m->sp == SP_LOST)
@@ -584,14 +468,14 @@ static int add_member_facts(struct world *w)
 				sp = &bs->sp[k];
 		switch (m->sp) {
 		case SP_PROB_CONFIRMED:
-			rc = member_confirm(w->db, m->id, workday(date_add_years(m->joined, 1)));
+			rc = member_confirm(w->db, m->id, demo_workday(date_add_years(m->joined, 1)));
 			break;
 		case SP_PROB_EXTENDED:
 			rc = member_extend_probation(w->db, m->id, date_add_months(date_add_years(m->joined, 1), 9));
 			break;
 		case SP_LOST:
 			m->gone = months_ago(w, sp->months, 0);
-			m->last_paid = month_index(m->gone) - 1;
+			m->last_paid = demo_month_index(m->gone) - 1;
 			rc = member_event_add(w->db, m->id, EVENT_LOST, m->gone, -1, NULL);
 			break;
 		case SP_FLOW_VALID:
@@ -600,12 +484,12 @@ static int add_member_facts(struct world *w)
 			date_to_ymd(day, &y, NULL, NULL);
 			snprintf(doc, sizeof doc, "LD%04d%04d", y, 37 + doc_no++ * 13);
 			if (m->sp == SP_FLOW_EXPIRED)
-				m->last_paid = month_index(w->today) - 8;
+				m->last_paid = demo_month_index(w->today) - 8;
 			rc = member_event_add(w->db, m->id, EVENT_FLOW_OUT, day,
 					      date_add_months(day, m->sp == SP_FLOW_VALID ? 12 : 18) - 1, doc);
 			break;
 		case SP_TRANSFER_OUT:
-			m->gone = workday(months_ago(w, sp->months, 0));
+			m->gone = demo_workday(months_ago(w, sp->months, 0));
 			break;
 		default:
 			break;
@@ -616,71 +500,14 @@ static int add_member_facts(struct world *w)
 		if (rc == OL_OK && m->gone >= 0 && m->sp != SP_LOST) {
 			date_to_ymd(m->gone, &y, NULL, NULL);
 			snprintf(doc, sizeof doc, "城关组字〔%d〕第%03d号", y, doc_no++ * 7);
-			m->last_paid = month_index(m->gone);
+			m->last_paid = demo_month_index(m->gone);
 			rc = member_event_add(w->db, m->id, EVENT_TRANSFER_OUT, m->gone, -1, doc);
 		}
 	}
 	return rc;
 }
 
-/* ---- topics ---------------------------------------------------------------- */
-
-struct campaign {
-	const char *theme, *lesson, *group;
-};
-
-/* The central study campaigns of the years around now. */
-static const struct campaign *campaign_of(int y, int m)
-{
-	static const struct campaign c[] = {
-		{ "主题教育：读原著学原文悟原理", "主题教育专题党课：以学铸魂、以学增智、以学正风、以学促干",
-		  "主题教育专题学习：交流学习体会" },
-		{ "党纪学习教育：集中学习《中国共产党纪律处分条例》", "党纪学习教育专题党课：学纪、知纪、明纪、守纪",
-		  "党纪学习教育：逐章学习《中国共产党纪律处分条例》" },
-		{ "学习贯彻党的二十届三中全会精神", "学习贯彻党的二十届三中全会精神专题党课",
-		  "学习《中共中央关于进一步全面深化改革、推进中国式现代化的决定》" },
-		{ "深入贯彻中央八项规定精神学习教育：观看警示教育片", "深入贯彻中央八项规定精神专题党课",
-		  "学习中央八项规定及其实施细则精神" },
-		{ "学习贯彻党的二十届四中全会精神", "学习贯彻党的二十届四中全会精神专题党课",
-		  "学习“十五五”规划建议" },
-	};
-	int k = y * 12 + m - 1;
-
-	if (k >= 2023 * 12 + 3 && k <= 2024 * 12 + 0)
-		return &c[0];
-	if (k >= 2024 * 12 + 3 && k <= 2024 * 12 + 6)
-		return &c[1];
-	if (k >= 2024 * 12 + 7 && k <= 2025 * 12 + 1)
-		return &c[2];
-	if (k >= 2025 * 12 + 2 && k <= 2025 * 12 + 6)
-		return &c[3];
-	if (k >= 2025 * 12 + 10 && k <= 2026 * 12 + 5)
-		return &c[4];
-	return NULL;
-}
-
-static void theme_topic(struct world *w, int b, int y, int m, char *out, size_t n)
-{
-	static const char *const by_month[12] = {
-		"新春走访慰问困难党员和老党员", "元宵节邻里互助志愿服务", "学雷锋志愿服务活动",
-		"清明祭英烈·传承红色基因", "学习全国两会精神", "安全生产月·党员示范岗亮身份", "",
-		"八一走访慰问退役军人", "全民国防教育日·参观县革命纪念馆", "喜迎国庆·“我和我的祖国”主题诵读",
-		"消防安全宣传党员志愿服务", "国家宪法日·学习宪法和党章",
-	};
-	static const char *const retirees[] = {
-		"老党员讲传统·红色故事分享会", "银龄志愿服务·社区文明劝导", "重阳敬老·老党员座谈会",
-	};
-	const struct campaign *c = campaign_of(y, m);
-
-	if (m == 7)
-		snprintf(out, n, "庆祝中国共产党成立%d周年·重温入党誓词", y - 1921);
-	else if (c && m % 2 == 0)
-		snprintf(out, n, "%s", c->theme);
-	else if (bspecs[b].retirees && rng_pct(&w->rng, 30))
-		snprintf(out, n, "%s", PICK(&w->rng, retirees));
-	else
-		snprintf(out, n, "%s", by_month[m - 1]);
-}
+/* ---- places ------------------------------------------------------------------ */
 
 static const char *theme_place(int b, int m)
 {
@@ -691,68 +518,6 @@ static const char *theme_place(int b, int m)
 	if (m == 3 || m == 11)
 		return b == B_SQ ? "幸福社区文化广场" : "城关街道新时代文明实践所";
 	return bspecs[b].place;
-}
-
-static void lesson_topic(struct world *w, int y, int m, int by_secretary, char *out, size_t n)
-{
-	static const char *const generic[] = {
-		"传承红色基因 赓续红色血脉", "以案为鉴 警钟长鸣——警示教育专题党课", "学习《中国共产党章程》",
-		"牢记初心使命 争做合格党员", "弘扬伟大建党精神", "学习《中国共产党支部工作条例（试行）》",
-		"践行全过程人民民主", "加强作风建设 密切联系群众",
-	};
-	const struct campaign *c = campaign_of(y, m);
-	const char *t = c && rng_pct(&w->rng, 75) ? c->lesson : PICK(&w->rng, generic);
-
-	snprintf(out, n, "%s%s", by_secretary ? "书记讲党课：" : "", t);
-}
-
-static void committee_topic(struct world *w, int y, int m, char *out, size_t n)
-{
-	static const char *const generic[] = {
-		"研究本月主题党日活动安排", "研究发展党员工作，确定入党积极分子培养联系人", "分析党员思想状况，安排谈心谈话",
-		"研究党费收缴和困难党员帮扶", "研究党员教育培训安排", "研究党员志愿服务安排",
-	};
-
-	if (m == 1)
-		snprintf(out, n, "研究制定%d年支部工作计划和党员学习计划", y);
-	else if (m == 6)
-		snprintf(out, n, "研究“七一”走访慰问和表彰推荐工作");
-	else if (m == 12)
-		snprintf(out, n, "研究%d年度组织生活会和民主评议党员工作方案", y);
-	else if (m % 3 == 2)
-		snprintf(out, n, "研究本季度支部党员大会议题");
-	else
-		snprintf(out, n, "%s", PICK(&w->rng, generic));
-}
-
-static void group_topic(struct world *w, int y, int m, char *out, size_t n)
-{
-	static const char *const generic[] = {
-		"学习《中国共产党章程》", "传达支部委员会会议精神，交流学习体会", "集体学习《求是》杂志最新文章",
-		"学习《中国共产党支部工作条例（试行）》", "围绕岗位职责开展批评和自我批评", "讨论本小组党员发挥作用情况",
-		"学习习近平总书记重要讲话精神", "读原著学原文悟原理",
-	};
-	const struct campaign *c = campaign_of(y, m);
-
-	snprintf(out, n, "%s", c && rng_pct(&w->rng, 50) ? c->group : PICK(&w->rng, generic));
-}
-
-static void assembly_topic(int y, int q, char *out, size_t n)
-{
-	switch (q) {
-	case 1:
-		snprintf(out, n, "通报%d年支部工作，部署%d年工作计划", y - 1, y);
-		break;
-	case 2:
-		snprintf(out, n, "学习传达上级会议精神，通报党费收缴情况");
-		break;
-	case 3:
-		snprintf(out, n, "通报上半年支部工作，学习传达上级文件精神");
-		break;
-	default:
-		snprintf(out, n, "讨论%d年度组织生活会和民主评议党员方案", y);
-		break;
-	}
 }
 
 /* ---- sessions ---------------------------------------------------------------- */
@@ -822,7 +587,7 @@ static enum attend_status decide(struct world *w, const struct plan *p, int mi, 
 	if (r < 25)
 		return ATTEND_LATE;
 	if (r < 90) {
-		*reason = m->old ? PICK(&w->rng, old_reasons) : PICK(&w->rng, work_reasons);
+		*reason = demo_reason(&w->rng, m->old);
 		return ATTEND_EXCUSED;
 	}
 	return ATTEND_ABSENT;
@@ -991,7 +756,7 @@ static int add_cancelled(struct world *w, struct plan *p, int replace)
 	if ((rc = add_plan(w, p)) != OL_OK || !replace)
 		return rc;
 	p->cancel = 0;
-	p->day = workday(p->day + 7);
+	p->day = demo_workday(p->day + 7);
 	return add_plan(w, p);
 }
 
@@ -1012,14 +777,14 @@ static int branch_month(struct world *w, int b, int y, int m)
 	const struct bspec *bs = &bspecs[b];
 	const struct dbranch *br = &w->br[b];
 	int q = (m - 1) / 3 + 1, mq = (m - 1) % 3 + 1, g, rc = OL_OK;
-	int mi = y * 12 + m - 1, now = month_index(w->today);
+	int mi = y * 12 + m - 1, now = demo_month_index(w->today);
 	struct plan p;
 	long day;
 
 	/* 主题党日: monthly; in the first month of a quarter it includes a lesson. */
-	day = workday(bs->theme_week ? nth_wday(y, m, bs->theme_week, bs->theme_wday) : ymd(y, m, bs->theme_wday));
+	day = demo_workday(bs->theme_week ? demo_nth_wday(y, m, bs->theme_week, bs->theme_wday) : demo_ymd(y, m, bs->theme_wday));
 	plan_init(&p, b, SK_THEME_DAY, day, bs->theme_min);
-	theme_topic(w, b, y, m, p.topic, sizeof p.topic);
+	demo_theme_topic(&w->rng, bspecs[b].retirees, y, m, p.topic, sizeof p.topic);
 	p.place = theme_place(b, m);
 	p.host = branch_host(w, b, day);
 	p.recorder = branch_recorder(w, b, day);
@@ -1033,10 +798,10 @@ static int branch_month(struct world *w, int b, int y, int m)
 		rc = add_plan(w, &p);
 
 	/* 支部委员会: monthly, for a branch with a committee. */
-	day = workday(nth_wday(y, m, 1, bs->comm_wday));
+	day = demo_workday(demo_nth_wday(y, m, 1, bs->comm_wday));
 	if (rc == OL_OK && committee_size(w, b, day) >= 3) {
 		plan_init(&p, b, SK_COMMITTEE, day, bs->comm_min);
-		committee_topic(w, y, m, p.topic, sizeof p.topic);
+		demo_committee_topic(&w->rng, y, m, p.topic, sizeof p.topic);
 		p.place = bs->place2;
 		p.host = branch_host(w, b, day);
 		p.recorder = branch_recorder(w, b, day);
@@ -1048,10 +813,10 @@ static int branch_month(struct world *w, int b, int y, int m)
 
 	/* 党小组会: monthly, each group. */
 	for (g = 0; g < bs->ngroups && rc == OL_OK; g++) {
-		day = workday(nth_wday(y, m, 2, (bs->group_wday + g - 1) % 5 + 1));
+		day = demo_workday(demo_nth_wday(y, m, 2, (bs->group_wday + g - 1) % 5 + 1));
 		plan_init(&p, b, SK_GROUP, day, bs->group_min);
 		p.g = g;
-		group_topic(w, y, m, p.topic, sizeof p.topic);
+		demo_group_topic(&w->rng, y, m, p.topic, sizeof p.topic);
 		p.place = g % 2 ? bs->place2 : bs->place;
 		p.host = br->leader[g];
 		p.recorder = br->grec[g];
@@ -1063,23 +828,23 @@ static int branch_month(struct world *w, int b, int y, int m)
 
 	/* 支部党员大会: the middle month of each quarter. */
 	if (rc == OL_OK && mq == 2) {
-		day = workday(nth_wday(y, m, 3, bs->meet_wday));
+		day = demo_workday(demo_nth_wday(y, m, 3, bs->meet_wday));
 		plan_init(&p, b, SK_ASSEMBLY, day, bs->meet_min);
-		assembly_topic(y, q, p.topic, sizeof p.topic);
+		demo_assembly_topic(y, q, p.topic, sizeof p.topic);
 		p.host = branch_host(w, b, day);
 		p.recorder = branch_recorder(w, b, day);
 		/* One was put off a week: the district called a meeting that day. */
 		if (b == B_JG1 && day >= w->pq_first && day <= w->pq_last)
-			p.move_to = workday(day + 7);
+			p.move_to = demo_workday(day + 7);
 		rc = add_plan(w, &p);
 	}
 
 	/* 党课: the last month of each quarter; the secretary in Q2 and Q4. */
 	if (rc == OL_OK && mq == 3) {
-		day = workday(nth_wday(y, m, 2, bs->meet_wday));
+		day = demo_workday(demo_nth_wday(y, m, 2, bs->meet_wday));
 		plan_init(&p, b, SK_LESSON, day, bs->meet_min);
 		p.lecturer = lecturer_for(w, b, q, day);
-		lesson_topic(w, y, m, (q == 2 || q == 4) && p.lecturer == holder(w, b, ROLE_SECRETARY, day), p.topic,
+		demo_lesson_topic(&w->rng, y, m, (q == 2 || q == 4) && p.lecturer == holder(w, b, ROLE_SECRETARY, day), p.topic,
 			     sizeof p.topic);
 		p.host = branch_host(w, b, day);
 		p.recorder = branch_recorder(w, b, day);
@@ -1090,7 +855,7 @@ static int branch_month(struct world *w, int b, int y, int m)
 
 	/* December: 组织生活会 in the morning, 民主评议党员 in the afternoon. */
 	if (rc == OL_OK && m == 12) {
-		day = workday(nth_wday(y, 12, 4, 3));
+		day = demo_workday(demo_nth_wday(y, 12, 4, 3));
 		plan_init(&p, b, SK_ORG_LIFE, day, HM(9, 0));
 		snprintf(p.topic, sizeof p.topic, "%d年度组织生活会", y);
 		p.host = branch_host(w, b, day);
@@ -1133,7 +898,7 @@ static int branch_specials(struct world *w, int b)
 		rc = add_plan(w, &p);
 		end = date_add_years(m->joined, 1);
 		if (rc == OL_OK && (m->sp == SP_PROB_CONFIRMED || m->sp == SP_PROB_EXTENDED)) {
-			plan_init(&p, b, SK_ASSEMBLY, workday(end), bs->meet_min);
+			plan_init(&p, b, SK_ASSEMBLY, demo_workday(end), bs->meet_min);
 			snprintf(p.topic, sizeof p.topic, "预备党员转正讨论：%s同志", m->name);
 			p.host = branch_host(w, b, p.day);
 			p.recorder = branch_recorder(w, b, p.day);
@@ -1187,14 +952,14 @@ static int planned_extras(struct world *w)
 	long day;
 	int rc;
 
-	day = workday(w->today + 8);
+	day = demo_workday(w->today + 8);
 	plan_init(&p, B_CJ, SK_ASSEMBLY, day, -1);
 	snprintf(p.topic, sizeof p.topic, "%s", "补开支部党员大会：学习传达上级会议精神，研究补选支部书记事宜");
 	p.host = branch_host(w, B_CJ, day);
 	p.recorder = branch_recorder(w, B_CJ, day);
 	if ((rc = make_session(w, &p, NULL)) != OL_OK)
 		return rc;
-	day = workday(w->today + 5);
+	day = demo_workday(w->today + 5);
 	plan_init(&p, B_XX, SK_COMMITTEE, day, bspecs[B_XX].comm_min);
 	snprintf(p.topic, sizeof p.topic, "%s", "研究支部换届选举工作，拟定换届选举工作方案");
 	p.place = bspecs[B_XX].place2;
@@ -1206,17 +971,17 @@ static int planned_extras(struct world *w)
 /* Dues for the last 24 months, on the member's usual day of the month. */
 static int add_dues(struct world *w)
 {
-	int now = month_index(w->today), i, k, rc = OL_OK;
+	int now = demo_month_index(w->today), i, k, rc = OL_OK;
 
 	for (i = 0; i < w->nm && rc == OL_OK; i++) {
 		struct dmember *m = &w->m[i];
-		int from = month_index(m->joined), to = m->last_paid >= 0 ? m->last_paid : now;
+		int from = demo_month_index(m->joined), to = m->last_paid >= 0 ? m->last_paid : now;
 
 		if (from < now - 23)
 			from = now - 23;
 		for (k = from; k <= to && rc == OL_OK; k++) {
 			int y = k / 12, mo = k % 12 + 1;
-			long paid = ymd(y, mo, m->pay_day) + rng_int(&w->rng, 0, 5);
+			long paid = demo_ymd(y, mo, m->pay_day) + rng_int(&w->rng, 0, 5);
 
 			if (paid < m->joined)
 				paid = m->joined;
@@ -1254,8 +1019,8 @@ static int build(struct world *w)
 			rc = org_add(w->db, bs->groups[g], ORG_GROUP, br->id, 0, &br->group_id[g]);
 			w->n_orgs += rc == OL_OK;
 		}
-		br->elected = workday(months_ago(w, bs->elected_ago, 0));
-		br->prev_elected = br->elected > w->start ? workday(date_add_years(br->elected, -3) - 10) : -1;
+		br->elected = demo_workday(months_ago(w, bs->elected_ago, 0));
+		br->prev_elected = br->elected > w->start ? demo_workday(date_add_years(br->elected, -3) - 10) : -1;
 	}
 	for (b = 0; b < NBRANCH && rc == OL_OK; b++)
 		rc = add_members(w, b);
@@ -1264,7 +1029,7 @@ static int build(struct world *w)
 	if (rc == OL_OK)
 		rc = add_member_facts(w);
 	for (b = 0; b < NBRANCH && rc == OL_OK; b++) {
-		int k, first = month_index(w->start), last = month_index(w->horizon);
+		int k, first = demo_month_index(w->start), last = demo_month_index(w->horizon);
 		for (k = first; k <= last && rc == OL_OK; k++)
 			rc = branch_month(w, b, k / 12, k % 12 + 1);
 		if (rc == OL_OK)
@@ -1306,6 +1071,35 @@ static void shell_word(struct strbuf *out, const char *s)
 	strbuf_addc(out, '\'');
 }
 
+/* The small world: one street committee, two years (the top of this file). */
+static int demo_small(struct cli_ctx *ctx, struct demo_counts *n)
+{
+	struct world w;
+	int rc;
+
+	memset(&w, 0, sizeof w);
+	w.ctx = ctx;
+	w.db = ctx->db;
+	w.rng.s = 0x6F72676C69666531ULL; /* "orglife1" */
+	w.today = ctx->today;
+	w.start = date_add_years(w.today, -2);
+	w.horizon = w.today + 21;
+	w.pq_first = date_quarter_first(date_quarter_first(w.today) - 1);
+	w.pq_last = date_quarter_first(w.today) - 1;
+
+	if ((rc = db_tx_begin(w.db)) != OL_OK)
+		return rc;
+	rc = db_tx_end(w.db, build(&w));
+	free(w.m);
+	free(w.exp);
+	n->orgs = w.n_orgs;
+	n->members = w.n_members;
+	n->sessions = w.n_sessions;
+	n->marks = w.n_marks;
+	n->dues = w.n_dues;
+	return rc;
+}
+
 CMD_RUN(cmd_demo)
 {
 	enum { O_SCALE };
@@ -1314,17 +1108,19 @@ CMD_RUN(cmd_demo)
 		{ .name = NULL },
 	};
 	struct cli_args a;
-	struct world w;
+	struct demo_counts n = { 0 };
 	struct strbuf hint = { 0 };
 	char *shown, today[11];
 	long min_today = 0;
-	int rc;
+	int rc, district = 0;
 
 	if ((rc = cli_parse(ctx, opts, 0, 0, argc, argv, &a)))
 		return rc;
-	if (a.val[O_SCALE] && strcmp(a.val[O_SCALE], "small") != 0) {
+	if (a.val[O_SCALE] && strcmp(a.val[O_SCALE], "district") == 0)
+		district = 1;
+	else if (a.val[O_SCALE] && strcmp(a.val[O_SCALE], "small") != 0) {
 		shown = text_sanitize(a.val[O_SCALE], 0);
-		rc = cli_usage(ctx, _("--scale '%s': give small"), shown);
+		rc = cli_usage(ctx, _("--scale '%s': give small or district"), shown);
 		free(shown);
 		return rc;
 	}
@@ -1345,36 +1141,22 @@ CMD_RUN(cmd_demo)
 		return EXIT_ERROR;
 	}
 
-	memset(&w, 0, sizeof w);
-	w.ctx = ctx;
-	w.db = ctx->db;
-	w.rng.s = 0x6F72676C69666531ULL; /* "orglife1" */
-	w.today = ctx->today;
-	w.start = date_add_years(w.today, -2);
-	w.horizon = w.today + 21;
-	w.pq_first = date_quarter_first(date_quarter_first(w.today) - 1);
-	w.pq_last = date_quarter_first(w.today) - 1;
-
-	if ((rc = db_tx_begin(w.db)) != OL_OK)
-		return cli_status(ctx, rc);
-	rc = db_tx_end(w.db, build(&w));
-	free(w.m);
-	free(w.exp);
+	rc = district ? demo_district(ctx, &n) : demo_small(ctx, &n);
 	if (rc != OL_OK)
 		return cli_status(ctx, rc);
 
-	date_format(w.today, today);
+	date_format(ctx->today, today);
 	fprintf(ctx->out, _("Demo created as of %s:\n"), today);
 	fprintf(ctx->out, "  ");
-	fprintf(ctx->out, ngettext("%d organization", "%d organizations", w.n_orgs), w.n_orgs);
+	fprintf(ctx->out, ngettext("%d organization", "%d organizations", n.orgs), n.orgs);
 	fprintf(ctx->out, "\n  ");
-	fprintf(ctx->out, ngettext("%d member", "%d members", w.n_members), w.n_members);
+	fprintf(ctx->out, ngettext("%d member", "%d members", n.members), n.members);
 	fprintf(ctx->out, "\n  ");
-	fprintf(ctx->out, ngettext("%d session", "%d sessions", w.n_sessions), w.n_sessions);
+	fprintf(ctx->out, ngettext("%d session", "%d sessions", n.sessions), n.sessions);
 	fprintf(ctx->out, "\n  ");
-	fprintf(ctx->out, ngettext("%d attendance mark", "%d attendance marks", w.n_marks), w.n_marks);
+	fprintf(ctx->out, ngettext("%d attendance mark", "%d attendance marks", n.marks), n.marks);
 	fprintf(ctx->out, "\n  ");
-	fprintf(ctx->out, ngettext("%d dues payment", "%d dues payments", w.n_dues), w.n_dues);
+	fprintf(ctx->out, ngettext("%d dues payment", "%d dues payments", n.dues), n.dues);
 	fputc('\n', ctx->out);
 	if (ctx->db_path) {
 		shown = text_sanitize(ctx->db_path, 0);

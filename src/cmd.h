@@ -35,6 +35,7 @@ CMD_RUN(cmd_session_move);
 CMD_RUN(cmd_session_list);
 CMD_RUN(cmd_session_show);
 CMD_RUN(cmd_attend);
+CMD_RUN(cmd_rollcall);
 CMD_RUN(cmd_minutes_show);
 CMD_RUN(cmd_minutes_approve);
 CMD_RUN(cmd_election_add);

@@ -16,11 +16,65 @@ enum { T_ORG, T_MEMBER, T_ROLE, T_EVENT, T_SESSION, T_ELECTION, T_COUNT };
 struct bulk {
 	struct db *db;
 	long long seq[T_COUNT]; /* the last sequence number used per table */
+	char **indexes;         /* the schema's CREATE INDEX statements, dropped for the load */
+	int nindexes;
 };
 
 static long long next_id(struct bulk *b, int table)
 {
 	return ++b->seq[table] * 1000 + db_site(b->db);
+}
+
+static void free_indexes(struct bulk *b)
+{
+	for (int i = 0; i < b->nindexes; i++)
+		free(b->indexes[i]);
+	free(b->indexes);
+	b->indexes = NULL;
+	b->nindexes = 0;
+}
+
+/*
+ * An index is cheaper built once, sorted, than row by row in the order the
+ * rows come (sessions arrive branch by branch, not by day): the load drops
+ * the schema's indexes and creates them again from their own text at the
+ * end, inside the same transaction.
+ */
+static int drop_indexes(struct bulk *b)
+{
+	sqlite3_stmt *st = db_stmt(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+					  " ORDER BY name");
+	struct strbuf drop = { 0 };
+	int rc, cap = 0;
+
+	if (!st)
+		return OL_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (b->nindexes == cap) {
+			cap = cap ? cap * 2 : 16;
+			b->indexes = xrealloc(b->indexes, (size_t)cap * sizeof *b->indexes);
+		}
+		b->indexes[b->nindexes++] = db_col_strdup(st, 1);
+		strbuf_addf(&drop, "DROP INDEX \"%s\";", name);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		rc = db_fail_sqlite(b->db, "reading the schema");
+	else if (drop.s && sqlite3_exec(db_handle(b->db), drop.s, NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail_sqlite(b->db, "preparing a bulk load");
+	else
+		rc = OL_OK;
+	strbuf_free(&drop);
+	return rc;
+}
+
+static int create_indexes(struct bulk *b)
+{
+	for (int i = 0; i < b->nindexes; i++)
+		if (sqlite3_exec(db_handle(b->db), b->indexes[i], NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail_sqlite(b->db, "indexing the bulk load");
+	return OL_OK;
 }
 
 int bulk_begin(struct db *db, struct bulk **out)
@@ -45,6 +99,12 @@ int bulk_begin(struct db *db, struct bulk **out)
 	*out = xmalloc(sizeof **out);
 	memset(*out, 0, sizeof **out);
 	(*out)->db = db;
+	if ((rc = drop_indexes(*out)) != OL_OK) {
+		free_indexes(*out);
+		free(*out);
+		*out = NULL;
+		return db_tx_end(db, rc);
+	}
 	return OL_OK;
 }
 
@@ -53,6 +113,9 @@ int bulk_end(struct bulk *b, int status, const char *what)
 	struct db *db = b->db;
 	sqlite3_stmt *st;
 
+	if (status == OL_OK)
+		status = create_indexes(b);
+	free_indexes(b);
 	free(b);
 	if (status == OL_OK) {
 		st = db_stmt(db, "DELETE FROM meta WHERE key = 'audit-paused'");
@@ -103,6 +166,17 @@ int bulk_member(struct bulk *b, const struct member_new *m, long confirmed, long
 	sqlite3_bind_int(st, 8, m->cadre ? 1 : 0);
 	db_bind_text(st, 9, m->phone);
 	return step(b, st, "adding a member");
+}
+
+int bulk_extend_probation(struct bulk *b, long long member, long until)
+{
+	sqlite3_stmt *st = db_stmt(b->db, "UPDATE member SET probation_until = ?2 WHERE id = ?1");
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, member);
+	db_bind_day(st, 2, until);
+	return step(b, st, "extending a probation");
 }
 
 int bulk_role(struct bulk *b, long long member, long long org, enum role_kind role, long from, long to)
@@ -169,8 +243,10 @@ int bulk_session(struct bulk *b, const struct session *s, enum session_state sta
 	db_bind_id(st, 11, s->lecturer_id);
 	sqlite3_bind_text(st, 12, session_state_code(state), -1, SQLITE_STATIC);
 	db_bind_text(st, 13, minutes);
+	/* Static: the row is written before this returns, and nothing reads
+	 * the bindings after that (db_stmt clears them before reuse). */
 	if (marks && marks_len)
-		sqlite3_bind_blob(st, 14, marks, (int)marks_len, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(st, 14, marks, (int)marks_len, SQLITE_STATIC);
 	return step(b, st, "adding a session");
 }
 
@@ -199,6 +275,6 @@ int bulk_dues(struct bulk *b, long long member, const void *payments, size_t len
 	if (!st)
 		return OL_EDB;
 	sqlite3_bind_int64(st, 1, member);
-	sqlite3_bind_blob(st, 2, payments, (int)len, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 2, payments, (int)len, SQLITE_STATIC); /* as in bulk_session */
 	return step(b, st, "recording dues");
 }

@@ -558,7 +558,8 @@ static int collect_extras(struct db *db, const struct marks *m, const char *seen
 		sqlite3_reset(st);
 		(*n)++;
 	}
-	qsort(*out, *n, sizeof **out, cmp_extra);
+	if (*n > 1) /* qsort of NULL, even of no elements, is undefined */
+		qsort(*out, *n, sizeof **out, cmp_extra);
 	return OL_OK;
 }
 
@@ -873,6 +874,21 @@ int election_add(struct db *db, long long org_id, long day, int term_years, long
 	if (o.name)
 		org_clear(&o);
 	return db_tx_end(db, rc);
+}
+
+int session_is_election(struct db *db, long long session_id, int *yes)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM election WHERE session_id = ?1 LIMIT 1");
+	int rc;
+
+	*yes = 0;
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, session_id);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading elections");
 }
 
 int election_extend(struct db *db, long long org_id, long until, const char *approval)

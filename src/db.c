@@ -416,6 +416,28 @@ static int backup_before_migration(struct db *db, const char *path, long version
 	return db_fail(db, OL_EDB, _("too many backups beside %s: move some away"), path);
 }
 
+int db_bulk_tuning(struct db *db, int on)
+{
+	int rc;
+
+	if (db->tx_depth > 0)
+		return db_fail(db, OL_ESTATE, "bulk tuning inside a transaction");
+	if (on) {
+		rc = exec_simple(db, "PRAGMA journal_mode = DELETE", "preparing a bulk load");
+		if (rc == OL_OK)
+			rc = exec_simple(db, "PRAGMA synchronous = OFF", "preparing a bulk load");
+		if (rc == OL_OK)
+			rc = exec_simple(db, "PRAGMA cache_size = -8192", "preparing a bulk load");
+		return rc;
+	}
+	rc = exec_simple(db, "PRAGMA cache_size = -2000", "ending a bulk load");
+	if (rc == OL_OK && sqlite3_db_filename(db->h, "main") && *sqlite3_db_filename(db->h, "main"))
+		rc = exec_simple(db, "PRAGMA journal_mode = WAL", "ending a bulk load");
+	if (rc == OL_OK)
+		rc = exec_simple(db, "PRAGMA synchronous = FULL", "ending a bulk load");
+	return rc;
+}
+
 static int setup_connection(struct db *db, int in_memory)
 {
 	int rc;

@@ -1,8 +1,10 @@
 /*
  * bulk.h - building a large database fast, for the district demo and the
  * benchmarks: rows go in through prepared statements inside one
- * transaction, ids come from counters, and the audit triggers are paused
- * (one audit entry says what was built).  Only for a new, empty database;
+ * transaction, ids come from counters, the audit triggers are paused (one
+ * audit entry says what was built), and the schema's indexes are dropped
+ * for the load and built again, sorted, at its end (db_bulk_tuning in db.h
+ * does the rest: journal, syncing, cache).  Only for a new, empty database;
  * the data must already be consistent, since the model's checks are not
  * run.
  */
@@ -28,6 +30,8 @@ int bulk_org(struct bulk *b, const char *name, enum org_kind kind, long long par
 	     long long *id);
 /* A member; confirmed < 0 when not (yet) confirmed. */
 int bulk_member(struct bulk *b, const struct member_new *m, long confirmed, long long *id);
+/* Probation extended to `until` (R-PROBATION), for a member just added. */
+int bulk_extend_probation(struct bulk *b, long long member, long until);
 int bulk_role(struct bulk *b, long long member, long long org, enum role_kind role, long from, long to);
 int bulk_event(struct bulk *b, long long member, enum member_event_kind kind, long day, long until,
 	       const char *doc);

@@ -52,6 +52,12 @@ int cli_main(int argc, char **argv);
  * commands that need none. */
 int cli_run(struct db *db, const char *db_path, FILE *out, FILE *err, int argc, char **argv);
 
+/* The rules in force (for check, review and the TUI): the built-in table,
+ * then $XDG_CONFIG_HOME/orglife/rules (~/.config/orglife/rules), whose
+ * wrong lines are reported on warn.  Returns the number reported. */
+struct rules_config;
+int cli_load_rules(struct rules_config *cfg, FILE *warn);
+
 /* Prints "orglife: MESSAGE" on ctx->err; returns EXIT_ERROR. */
 int cli_error(struct cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints "orglife COMMAND: MESSAGE" and the command's usage; returns EXIT_USAGE. */

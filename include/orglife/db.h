@@ -89,6 +89,16 @@ int db_site(const struct db *db);
  * committee that hands out site numbers guarantees ids never collide. */
 void db_choose_site(int site);
 
+/*
+ * For building a large new database in one transaction (bulk.h), outside
+ * any transaction: on, a rollback journal instead of the write-ahead log
+ * (pages added to a new file need no journal, where the log would hold a
+ * second copy of them), no syncing and an 8 MiB page cache; off, back to
+ * the write-ahead log, synchronous = FULL and the default cache.  A crash during the load can leave the file unusable:
+ * only for a file that held nothing.
+ */
+int db_bulk_tuning(struct db *db, int on);
+
 /* Copies the open database into a new file at path (mode 0600), refusing
  * to overwrite an existing file. */
 int db_backup_to(struct db *db, const char *path);

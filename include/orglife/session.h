@@ -110,6 +110,10 @@ struct org_activity {
 int session_activity(struct db *db, long from, long to, long today,
 		     int (*fn)(const struct org_activity *a, void *ctx), void *ctx);
 
+/* Sets *yes to 1 when an election was recorded as held at this session
+ * (election add --session), else 0 (R-QUORUM-ELECTION). */
+int session_is_election(struct db *db, long long session_id, int *yes);
+
 /* Elections (换届) and their approved extensions (R-TERM, R-TERM-EXTEND). */
 int election_add(struct db *db, long long org_id, long day, int term_years,
 		 long long session_id, long long *id);

@@ -1,0 +1,204 @@
+#!/bin/bash
+# bench/run.sh - the district benchmark (`make bench`; PRODUCT §6).
+#
+# Builds the district world (`orglife demo --scale district`: 2,000
+# branches, 100,000 members, ten years of sessions with attendance) once
+# into BENCH_DIR, reusing it while it is newer than the orglife binary, then
+# prints the median of each measurement:
+#
+#   demo generation             orglife demo --scale district, BENCH_DEMO_RUNS
+#                               runs into a fresh file (and its peak memory)
+#   open + one screenful        bench-open open40: open the file and read the
+#                               first 40 branches in tree order (org_list),
+#                               on the district and on an empty database
+#   a branch's quarter          bench-open quarter: session_list of one branch
+#                               of ~50 members for the last full quarter
+#   one attendance write        bench-open attend: attend_set, committed with
+#                               synchronous=FULL (on a copy of the world)
+#   review, check               orglife review / orglife check, whole processes
+#   size without minutes        page_count * page_size minus the minutes, and
+#                               the bytes per table and index (dbstat)
+#
+# Whole processes are timed with hyperfine when it is installed, otherwise
+# by repeated runs whose median this script computes; in-process timings
+# come from bench/bench-open (clock_gettime, median of its runs).
+#
+# Environment: ORGLIFE, BENCH_OPEN (the programs; default: the build tree
+# beside this script), BENCH_DIR (default: $TMPDIR/orglife-bench-UID),
+# BENCH_NOW (the pinned today, default 2026-07-15), BENCH_DEMO_RUNS (3; 0
+# skips it), BENCH_RUNS (10: review, check), BENCH_OPEN_RUNS (20),
+# BENCH_QUERY_RUNS (200), BENCH_WRITES (200); BENCH_HYPERFINE=no times
+# without hyperfine even when it is installed.
+
+set -u -o pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+ORGLIFE=${ORGLIFE:-$top/orglife}
+BENCH_OPEN=${BENCH_OPEN:-$top/bench/bench-open}
+BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/orglife-bench-$(id -u)}
+NOW=${BENCH_NOW:-2026-07-15}
+DEMO_RUNS=${BENCH_DEMO_RUNS:-3}
+RUNS=${BENCH_RUNS:-10}
+OPEN_RUNS=${BENCH_OPEN_RUNS:-20}
+QUERY_RUNS=${BENCH_QUERY_RUNS:-200}
+WRITES=${BENCH_WRITES:-200}
+
+# The same world and ids every time.
+export ORGLIFE_NOW=$NOW ORGLIFE_SITE=1 LC_ALL=C.UTF-8
+unset ORGLIFE_DB
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+for p in "$ORGLIFE" "$BENCH_OPEN"; do
+	[ -x "$p" ] || die "$p is missing: run 'make bench' (or 'make orglife bench/bench-open')"
+done
+mkdir -p "$BENCH_DIR" || die "cannot create $BENCH_DIR"
+
+# --- tools ---------------------------------------------------------------------
+if [ "${BENCH_HYPERFINE:-}" != no ] && command -v hyperfine >/dev/null 2>&1; then
+	HYPERFINE=hyperfine
+	echo "Timing whole processes with $(hyperfine --version)."
+else
+	HYPERFINE=
+	if [ "${BENCH_HYPERFINE:-}" = no ]; then
+		echo "Not using hyperfine (BENCH_HYPERFINE=no)."
+	else
+		echo "hyperfine is not installed: install it with 'apt-get install -y hyperfine'" \
+			"(Debian 12 and later) or 'cargo install hyperfine'."
+	fi
+	echo "Falling back to repeated runs timed here, with their median."
+fi
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
+	GNU_TIME=/usr/bin/time
+else
+	GNU_TIME=
+	echo "GNU time is not installed ('apt-get install -y time'): no peak memory for the demo."
+fi
+
+# median: the median of the numbers on standard input, one per line.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR == 0) { print "nan"; exit }
+		if (NR % 2) printf "%.6f\n", v[(NR + 1) / 2]
+		else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# timed RUNS PREPARE CMD...: the median wall time of CMD in seconds,
+# PREPARE (a shell command, or "") before each run.  Exit statuses are
+# ignored (check exits 3 when it finds something overdue).
+timed() {
+	local runs=$1 prepare=$2 json i s e
+	shift 2
+	if [ -n "$HYPERFINE" ]; then
+		json=$BENCH_DIR/hyperfine.json
+		local cmd
+		cmd=$(printf '%q ' "$@")
+		# Its warning about the exit statuses ignored goes to the log.
+		if [ -n "$prepare" ]; then
+			hyperfine --style none -i --runs "$runs" --prepare "$prepare" --export-json "$json" "$cmd" \
+				>/dev/null 2>"$BENCH_DIR/hyperfine.log"
+		else
+			hyperfine --style none -i --warmup 1 --runs "$runs" --export-json "$json" "$cmd" \
+				>/dev/null 2>"$BENCH_DIR/hyperfine.log"
+		fi || { cat "$BENCH_DIR/hyperfine.log" >&2; die "hyperfine failed on: $cmd"; }
+		awk -F: '/"median"/ { gsub(/[ ,]/, "", $2); print $2; exit }' "$json"
+	else
+		[ -n "$prepare" ] || "$@" >/dev/null 2>&1 # one warm-up run
+		for ((i = 0; i < runs; i++)); do
+			[ -z "$prepare" ] || bash -c "$prepare"
+			s=$(date +%s%N)
+			"$@" >/dev/null 2>&1
+			e=$(date +%s%N)
+			echo "$(( (e - s) / 1000 ))" | awk '{ printf "%.6f\n", $1 / 1e6 }'
+		done | median
+	fi
+}
+
+# field KEY FILE: the value after KEY in bench-open's output.
+field() { awk -v k="$1" '$1 == k { print $2; exit }' "$2"; }
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
+# ms MILLISECONDS: three decimals below 10 ms, one above.
+ms() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.3f ms" : "%.1f ms"), v }'; }
+secs_ms() { ms "$(awk -v s="$1" 'BEGIN { print s * 1000 }')"; }
+
+rows=()
+row() { rows+=("$(printf '%-44s %12s  %5s  %s' "$1" "$2" "$3" "${4:-}")"); }
+
+# --- the world ------------------------------------------------------------------
+DB=$BENCH_DIR/district-$NOW.db
+if [ -s "$DB" ] && [ "$DB" -nt "$ORGLIFE" ]; then
+	echo "Reusing $DB (newer than $ORGLIFE)."
+else
+	echo "Building the district world into $DB ..."
+	rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.tmp" "$DB.tmp-wal" "$DB.tmp-shm"
+	"$ORGLIFE" --db "$DB.tmp" demo --scale district >"$BENCH_DIR/demo.out" ||
+		die "orglife demo --scale district failed"
+	[ ! -e "$DB.tmp-wal" ] || die "$DB.tmp-wal was left behind"
+	mv "$DB.tmp" "$DB" || die "cannot move the world into place"
+	sed -e '/--db/d' -e 's/^/  /' "$BENCH_DIR/demo.out"
+fi
+
+# --- (a) demo generation -----------------------------------------------------------
+SCRATCH=$BENCH_DIR/scratch.db
+RSS=$BENCH_DIR/rss.txt
+rm -f "$RSS"
+[ "$DEMO_RUNS" -gt 0 ] && echo "Timing the demo generation ($DEMO_RUNS runs) ..."
+if [ "$DEMO_RUNS" -le 0 ]; then
+	t= rss="skipped (BENCH_DEMO_RUNS=0)"
+elif [ -n "$GNU_TIME" ]; then
+	t=$(timed "$DEMO_RUNS" "rm -f '$SCRATCH' '$SCRATCH-wal' '$SCRATCH-shm'" \
+		"$GNU_TIME" -f %M -a -o "$RSS" "$ORGLIFE" --db "$SCRATCH" demo --scale district)
+	rss=$(median <"$RSS" | awk '{ printf "peak RSS %.1f MiB (median)", $1 / 1024 }')
+else
+	t=$(timed "$DEMO_RUNS" "rm -f '$SCRATCH' '$SCRATCH-wal' '$SCRATCH-shm'" \
+		"$ORGLIFE" --db "$SCRATCH" demo --scale district)
+	rss=
+fi
+rm -f "$SCRATCH" "$SCRATCH-wal" "$SCRATCH-shm"
+row "demo --scale district (generation)" "$([ -z "$t" ] && echo - || awk -v s="$t" 'BEGIN { printf "%.2f s", s }')" \
+	"$DEMO_RUNS" "$rss"
+
+# --- (b), (c), (d): in-process, through the model API ----------------------------------
+echo "Timing open + one screenful, a branch's quarter, attendance writes ..."
+out=$BENCH_DIR/bench-open.out
+"$BENCH_OPEN" --runs "$OPEN_RUNS" "$DB" open40 >"$out" || die "bench-open open40 failed"
+row "open + first 40 branches (tree order)" "$(ms "$(field open40 "$out")")" "$OPEN_RUNS" "open, org_list, close; file in the OS cache"
+EMPTY=$BENCH_DIR/empty.db
+rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
+"$BENCH_OPEN" --create "$EMPTY" size >/dev/null || die "cannot create an empty database"
+"$BENCH_OPEN" --runs "$OPEN_RUNS" "$EMPTY" open40 >"$out" || die "bench-open open40 (empty) failed"
+row "  the same on an empty database" "$(ms "$(field open40 "$out")")" "$OPEN_RUNS"
+rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
+
+"$BENCH_OPEN" --runs "$QUERY_RUNS" "$DB" quarter >"$out" || die "bench-open quarter failed"
+row "one branch's sessions for a quarter" "$(ms "$(field quarter "$out")")" "$QUERY_RUNS" \
+	"$(awk '$1 == "quarter" { sub(/-sessions/, " sessions", $4); sub(/-/, " ", $6); print $4 ", " $7 ", " $6 " " $8 }' "$out")"
+
+COPY=$BENCH_DIR/write.db
+rm -f "$COPY" "$COPY-wal" "$COPY-shm"
+cp "$DB" "$COPY" || die "cannot copy the world for the writes"
+"$BENCH_OPEN" --runs "$WRITES" "$COPY" attend >"$out" || die "bench-open attend failed"
+row "one attendance write (synchronous=FULL)" "$(ms "$(field attend "$out")")" "$WRITES" \
+	"$(awk '$1 == "attend" { sub(/-/, " ", $5); sub(/-/, "=", $7); print "attend_set on " $5 ", " $7 }' "$out")"
+rm -f "$COPY" "$COPY-wal" "$COPY-shm"
+
+# --- (e) review and check, whole processes ------------------------------------------------
+echo "Timing orglife review and orglife check ($RUNS runs each) ..."
+row "orglife review (this quarter)" "$(secs_ms "$(timed "$RUNS" "" "$ORGLIFE" --db "$DB" review)")" "$RUNS" "whole process"
+row "orglife check" "$(secs_ms "$(timed "$RUNS" "" "$ORGLIFE" --db "$DB" check)")" "$RUNS" "whole process"
+
+# --- (f) size ---------------------------------------------------------------------------------
+"$BENCH_OPEN" --sizes "$DB" size >"$out" || die "bench-open size failed"
+row "database size without minutes" "$(mib "$(field without-minutes "$out")")" "" \
+	"goal < 400 MiB; file $(mib "$(field size "$out")"), minutes $(mib "$(field minutes "$out")")"
+
+# --- the table -----------------------------------------------------------------------------
+echo
+echo "orglife district benchmark, ORGLIFE_NOW=$NOW, $(nproc 2>/dev/null || echo '?') CPUs ($(uname -m))"
+printf '%-44s %12s  %5s  %s\n' "measurement" "median" "runs" "notes"
+printf '%s\n' "${rows[@]}"
+echo
+echo "Size by table and index (dbstat):"
+awk '$1 == "table" { printf "  %-24s %10.1f MiB  %5.1f%%\n", $4, $2 / 1048576, 100 * $2 / total }' \
+	total="$(field size "$out")" "$out"

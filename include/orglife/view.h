@@ -1,0 +1,27 @@
+/*
+ * view.h - the screens of the TUI, one view-*.c file each behind struct
+ * screen_ops (tui.h).  Each constructor returns a screen for tui_push, or
+ * NULL after putting the reason on the status line.
+ */
+#ifndef ORGLIFE_VIEW_H
+#define ORGLIFE_VIEW_H
+
+#include <orglife/tui-screen.h>
+
+/* The start screen: the organization tree with a badge per organization
+ * and this quarter's progress per rule; a welcome on an empty database. */
+struct screen *view_overview_new(struct tui *t);
+
+/* One session: details, state, expected attendees, minutes. */
+struct screen *view_session_new(struct tui *t, long long session_id);
+
+/* The roll-call sheet of a session. */
+struct screen *view_rollcall_new(struct tui *t, long long session_id);
+
+/* The keys of the screen `of` (the ? screen), from the key table. */
+struct screen *view_help_new(struct tui *t, const struct screen *of);
+
+/* A pager over text (made harmless when drawn): the `:` line's output. */
+struct screen *view_text_new(struct tui *t, const char *title, const char *text);
+
+#endif

@@ -1,0 +1,241 @@
+/*
+ * overview.c - the start screen's logic (overview.h): the organization
+ * tree, a badge per organization from the engine's check, and this
+ * quarter's progress per rule from its review.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <orglife/db.h>
+#include <orglife/facts.h>
+#include <orglife/overview.h>
+#include <orglife/text.h>
+
+static int add_org(const struct org *o, void *ctx)
+{
+	struct overview *ov = ctx;
+	struct overview_org *x;
+
+	ov->orgs = xrealloc(ov->orgs, (size_t)(ov->norgs + 1) * sizeof *ov->orgs);
+	x = &ov->orgs[ov->norgs++];
+	memset(x, 0, sizeof *x);
+	x->id = o->id;
+	x->parent_id = o->parent_id;
+	x->name = xstrdup(o->name ? o->name : "");
+	x->kind = o->kind;
+	x->depth = o->depth;
+	x->members = o->members;
+	x->worst = SEV_OK;
+	return 0;
+}
+
+/* qsort context: C11 has no qsort_r, and the tree is built once. */
+static const struct overview *sorting;
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	long long x = sorting->orgs[*(const int *)a].id, y = sorting->orgs[*(const int *)b].id;
+
+	return (x > y) - (x < y);
+}
+
+static void index_orgs(struct overview *ov)
+{
+	ov->by_id = xrealloc(ov->by_id, (size_t)(ov->norgs ? ov->norgs : 1) * sizeof *ov->by_id);
+	for (int i = 0; i < ov->norgs; i++)
+		ov->by_id[i] = i;
+	sorting = ov;
+	qsort(ov->by_id, (size_t)ov->norgs, sizeof *ov->by_id, cmp_by_id);
+	sorting = NULL;
+}
+
+int overview_load_tree(struct db *db, long today, struct overview *ov)
+{
+	int rc;
+
+	memset(ov, 0, sizeof *ov);
+	ov->today = today;
+	period_of(PERIOD_QUARTER, today, &ov->quarter);
+	rc = org_list(db, add_org, ov);
+	index_orgs(ov);
+	return rc;
+}
+
+int overview_find(const struct overview *ov, long long id)
+{
+	int lo = 0, hi = ov->norgs;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		long long x = ov->orgs[ov->by_id[mid]].id;
+		if (x == id)
+			return ov->by_id[mid];
+		if (x < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int overview_covers(const struct overview *ov, long long owner, long long org_id)
+{
+	int i;
+
+	if (owner == org_id)
+		return 1;
+	i = overview_find(ov, org_id);
+	return i >= 0 && ov->orgs[i].kind == ORG_GROUP && ov->orgs[i].parent_id == owner;
+}
+
+static void badge_one(struct overview_org *o, enum severity sev)
+{
+	o->count[sev]++;
+	if (sev > o->worst)
+		o->worst = sev;
+}
+
+void overview_badge_add(struct overview *ov, long long org_id, enum severity sev)
+{
+	int i = overview_find(ov, org_id), p;
+
+	if (i < 0 || sev == SEV_OK)
+		return;
+	badge_one(&ov->orgs[i], sev);
+	/* A branch answers for its party groups, and a committee or general
+	 * branch for everything under it: a committee with a lapsed branch is
+	 * not "ok". */
+	for (p = overview_find(ov, ov->orgs[i].parent_id); p >= 0; p = overview_find(ov, ov->orgs[p].parent_id))
+		badge_one(&ov->orgs[p], sev);
+}
+
+void overview_review_add(struct overview *ov, const struct finding *fd)
+{
+	struct overview_finding *f;
+
+	if (ov->nreview == ov->capreview) {
+		ov->capreview = ov->capreview ? ov->capreview * 2 : 256;
+		ov->review = xrealloc(ov->review, (size_t)ov->capreview * sizeof *ov->review);
+	}
+	f = &ov->review[ov->nreview++];
+	f->org_id = fd->org_id;
+	f->member_id = fd->member_id;
+	f->rule = fd->rule;
+	f->severity = fd->severity;
+	f->has_period = fd->has_period;
+	if (fd->has_period)
+		f->period = fd->period;
+	else
+		memset(&f->period, 0, sizeof f->period);
+	f->message = xstrdup(fd->message ? fd->message : "");
+}
+
+static int on_check(const struct finding *fd, void *ctx)
+{
+	overview_badge_add(ctx, fd->org_id, fd->severity);
+	return 0;
+}
+
+static int on_review(const struct finding *fd, void *ctx)
+{
+	overview_review_add(ctx, fd);
+	return 0;
+}
+
+int overview_load_findings(struct db *db, const struct rules_config *cfg, struct overview *ov)
+{
+	struct rules_query check = { .mode = RULES_CHECK, .as_of = ov->today };
+	struct rules_query review = { .mode = RULES_REVIEW, .as_of = ov->today, .quarter = ov->quarter };
+	struct facts_window w, w2;
+	struct facts f;
+	int rc;
+
+	ov->have_findings = 1;
+	/* One load covering both queries. */
+	rules_facts_window(&check, &w);
+	rules_facts_window(&review, &w2);
+	w.sessions_from = w.sessions_from < w2.sessions_from ? w.sessions_from : w2.sessions_from;
+	w.yearly_from = w.yearly_from < w2.yearly_from ? w.yearly_from : w2.yearly_from;
+	w.marks_from = w.marks_from < w2.marks_from ? w.marks_from : w2.marks_from;
+	if ((rc = facts_load(db, &w, &f)) != OL_OK)
+		return rc;
+	rules_evaluate(cfg, &f, &check, on_check, ov);
+	rules_evaluate(cfg, &f, &review, on_review, ov);
+	facts_free(&f);
+	return OL_OK;
+}
+
+void overview_free(struct overview *ov)
+{
+	for (int i = 0; i < ov->norgs; i++)
+		free(ov->orgs[i].name);
+	for (int i = 0; i < ov->nreview; i++)
+		free(ov->review[i].message);
+	free(ov->orgs);
+	free(ov->by_id);
+	free(ov->review);
+	memset(ov, 0, sizeof *ov);
+}
+
+/* Adds a finding's period to a rule's cells (worst severity per period). */
+static void cell_add(struct overview_rule *r, const struct overview_finding *f)
+{
+	int i;
+
+	for (i = 0; i < r->ncells; i++) {
+		struct overview_cell *c = &r->cells[i];
+		if (c->has_period == f->has_period && (!f->has_period || c->period.first == f->period.first)) {
+			if (f->severity > c->severity)
+				c->severity = f->severity;
+			return;
+		}
+	}
+	/* Keep the latest periods when there are more than fit. */
+	if (r->ncells == OVERVIEW_MAX_CELLS) {
+		memmove(r->cells, r->cells + 1, (OVERVIEW_MAX_CELLS - 1) * sizeof *r->cells);
+		r->ncells--;
+	}
+	for (i = r->ncells; i > 0 && f->has_period && r->cells[i - 1].has_period &&
+			    r->cells[i - 1].period.first > f->period.first; i--)
+		r->cells[i] = r->cells[i - 1];
+	r->cells[i].has_period = f->has_period;
+	r->cells[i].period = f->period;
+	r->cells[i].severity = f->severity;
+	r->ncells++;
+}
+
+static void rule_add(struct overview_rule *r, const struct overview_finding *f, int index)
+{
+	if (r->nfindings == 0 || f->severity > r->worst) {
+		r->worst = f->severity;
+		r->first = index;
+	}
+	r->nfindings++;
+	if (f->member_id)
+		r->nmembers++;
+	else
+		cell_add(r, f);
+}
+
+int overview_rules(const struct overview *ov, long long org_id, struct overview_rule *out, int max)
+{
+	struct overview_rule by_rule[R_COUNT];
+	int n = 0;
+
+	memset(by_rule, 0, sizeof by_rule);
+	for (int i = 0; i < ov->nreview; i++) {
+		const struct overview_finding *f = &ov->review[i];
+		if (overview_covers(ov, org_id, f->org_id))
+			rule_add(&by_rule[f->rule], f, i);
+	}
+	for (int r = 0; r < R_COUNT && n < max; r++) {
+		if (!by_rule[r].nfindings)
+			continue;
+		out[n] = by_rule[r];
+		out[n].rule = (enum rule_id)r;
+		n++;
+	}
+	return n;
+}

@@ -1,0 +1,177 @@
+/*
+ * tui-keys.c - the one table of the TUI's actions and their keys
+ * (tui-keys.h): the loop looks keys up here, the hint bar and the `?`
+ * screen list it, and tests/test-tui-keys.c holds the man page's KEYS
+ * section to it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include <orglife/i18n.h>
+#include <orglife/tui-keys.h>
+
+#define K(k) TUI_KEYCODE(k)
+
+const struct tui_scope_info tui_scopes[] = {
+	{ .scope = TUI_SCOPE_ROLLCALL, .title = N_("Roll-call") },
+	{ .scope = TUI_SCOPE_SESSION, .title = N_("Session") },
+	{ .scope = TUI_SCOPE_OVERVIEW, .title = N_("Overview") },
+	{ .scope = TUI_SCOPE_WELCOME, .title = N_("Empty database") },
+	{ .scope = TUI_SCOPE_FIND, .title = N_("Search") },
+	{ .scope = TUI_SCOPE_LIST, .title = N_("Moving") },
+	{ .scope = TUI_SCOPE_GLOBAL, .title = N_("Everywhere") },
+};
+const int tui_nscopes = (int)(sizeof tui_scopes / sizeof tui_scopes[0]);
+
+/* In the order of tui_scopes; within a scope, as the ? screen lists them. */
+const struct tui_binding tui_bindings[] = {
+	/* roll-call: digits, Space and arrows survive an input method left on */
+	{ .action = ACT_PRESENT, .scope = TUI_SCOPE_ROLLCALL, .keys = { '1' }, .hint = N_("present"),
+	  .help = N_("present, then the next person") },
+	{ .action = ACT_LATE, .scope = TUI_SCOPE_ROLLCALL, .keys = { '2' }, .hint = N_("late"),
+	  .help = N_("late, then the next person") },
+	{ .action = ACT_EXCUSED, .scope = TUI_SCOPE_ROLLCALL, .keys = { '3' }, .hint = N_("excused"),
+	  .help = N_("excused: asks the reason, then the next person") },
+	{ .action = ACT_ABSENT, .scope = TUI_SCOPE_ROLLCALL, .keys = { '4' }, .hint = N_("absent"),
+	  .help = N_("absent, then the next person") },
+	{ .action = ACT_PRESENT_NEXT, .scope = TUI_SCOPE_ROLLCALL, .keys = { ' ' }, .hint = NULL,
+	  .help = N_("present, then the next person (one key per member)") },
+	{ .action = ACT_CLEAR, .scope = TUI_SCOPE_ROLLCALL, .keys = { '0' }, .hint = N_("clear"),
+	  .help = N_("clear the mark") },
+	/* session */
+	{ .action = ACT_ROLLCALL, .scope = TUI_SCOPE_SESSION, .keys = { 'r' }, .hint = N_("roll-call"),
+	  .help = N_("take the roll-call") },
+	{ .action = ACT_HELD, .scope = TUI_SCOPE_SESSION, .keys = { 'H' }, .hint = N_("mark held"),
+	  .help = N_("mark the session held (asks first)") },
+	/* overview */
+	{ .action = ACT_OPEN, .scope = TUI_SCOPE_OVERVIEW, .keys = { TUI_KEY_ENTER }, .hint = N_("show"),
+	  .help = N_("open the selected line: a session, or a rule's finding on the status line") },
+	{ .action = ACT_RIGHT, .scope = TUI_SCOPE_OVERVIEW, .keys = { 'l', K(KEY_RIGHT) }, .hint = NULL,
+	  .help = N_("into the selected organization's quarter: its rules and sessions") },
+	{ .action = ACT_LEFT, .scope = TUI_SCOPE_OVERVIEW, .keys = { 'h', K(KEY_LEFT) }, .hint = NULL,
+	  .help = N_("back to the organization tree") },
+	/* an empty database */
+	{ .action = ACT_ADD_BRANCH, .scope = TUI_SCOPE_WELCOME, .keys = { 'a' }, .hint = N_("add a branch"),
+	  .help = N_("add your branch: the command 'org add' on the : line") },
+	{ .action = ACT_IMPORT, .scope = TUI_SCOPE_WELCOME, .keys = { 'i' }, .hint = N_("import members"),
+	  .help = N_("import members from a CSV file: 'member import' on the : line") },
+	/* search */
+	{ .action = ACT_SEARCH, .scope = TUI_SCOPE_FIND, .keys = { '/' }, .hint = N_("find"),
+	  .help = N_("find a name by some of its characters, live as you type (Enter keeps it, Esc goes back)") },
+	{ .action = ACT_SEARCH_NEXT, .scope = TUI_SCOPE_FIND, .keys = { 'n' }, .help = N_("the next match") },
+	/* moving */
+	{ .action = ACT_DOWN, .scope = TUI_SCOPE_LIST, .keys = { 'j', K(KEY_DOWN) }, .help = N_("down one line") },
+	{ .action = ACT_UP, .scope = TUI_SCOPE_LIST, .keys = { 'k', K(KEY_UP) }, .help = N_("up one line") },
+	{ .action = ACT_HALF_DOWN, .scope = TUI_SCOPE_LIST, .keys = { TUI_CTRL('d') }, .help = N_("down half a page") },
+	{ .action = ACT_HALF_UP, .scope = TUI_SCOPE_LIST, .keys = { TUI_CTRL('u') }, .help = N_("up half a page") },
+	{ .action = ACT_PAGE_DOWN, .scope = TUI_SCOPE_LIST, .keys = { K(KEY_NPAGE) }, .help = N_("down a page") },
+	{ .action = ACT_PAGE_UP, .scope = TUI_SCOPE_LIST, .keys = { K(KEY_PPAGE) }, .help = N_("up a page") },
+	{ .action = ACT_TOP, .scope = TUI_SCOPE_LIST, .keys = { 'g', K(KEY_HOME) }, .help = N_("the first line") },
+	{ .action = ACT_BOTTOM, .scope = TUI_SCOPE_LIST, .keys = { 'G', K(KEY_END) }, .help = N_("the last line") },
+	/* everywhere */
+	{ .action = ACT_HELP, .scope = TUI_SCOPE_GLOBAL, .keys = { '?', K(KEY_F(1)) }, .hint = N_("help"),
+	  .help = N_("the keys of this screen") },
+	{ .action = ACT_COMMAND, .scope = TUI_SCOPE_GLOBAL, .keys = { ':' }, .hint = NULL,
+	  .help = N_("run a command, as on the command line (org list, session show 1427, ...)") },
+	{ .action = ACT_NEXT_SCREEN, .scope = TUI_SCOPE_GLOBAL, .keys = { '\t' },
+	  .help = N_("the next screen") },
+	{ .action = ACT_PREV_SCREEN, .scope = TUI_SCOPE_GLOBAL, .keys = { K(KEY_BTAB) },
+	  .help = N_("the previous screen") },
+	{ .action = ACT_REDRAW, .scope = TUI_SCOPE_GLOBAL, .keys = { TUI_CTRL('l') }, .help = N_("redraw the screen") },
+	{ .action = ACT_BACK, .scope = TUI_SCOPE_GLOBAL, .keys = { 'q', TUI_KEY_ESC }, .hint = N_("back"),
+	  .help = N_("back to the screen before; on the first screen, quit") },
+	{ .action = ACT_QUIT, .scope = TUI_SCOPE_GLOBAL, .keys = { 'Q' }, .help = N_("quit orglife") },
+};
+const int tui_nbindings = (int)(sizeof tui_bindings / sizeof tui_bindings[0]);
+
+int tui_key_normalize(int is_code, unsigned long ch)
+{
+	if (is_code) {
+		if (ch == KEY_ENTER)
+			return TUI_KEY_ENTER;
+		if (ch == KEY_BACKSPACE)
+			return TUI_KEY_BACKSPACE;
+		return TUI_KEYCODE((int)ch);
+	}
+	if (ch == '\n')
+		return TUI_KEY_ENTER;
+	if (ch == 8)
+		return TUI_KEY_BACKSPACE;
+	if (ch == 0x3000) /* full-width space */
+		return ' ';
+	if (ch == 0xFF1F || ch == 0xFF1A || ch == 0xFF0F || (ch >= 0xFF10 && ch <= 0xFF19))
+		return (int)(ch - 0xFEE0); /* ？：／ and ０-９ */
+	if (ch > 0x10FFFF)
+		return 0;
+	return (int)ch;
+}
+
+static int binding_has_key(const struct tui_binding *b, int key)
+{
+	for (int i = 0; i < TUI_MAX_KEYS && b->keys[i]; i++)
+		if (b->keys[i] == key)
+			return 1;
+	return 0;
+}
+
+enum tui_action tui_key_action(int key, unsigned mask)
+{
+	/* The table lists the narrow scopes first, so the first match wins. */
+	for (int i = 0; i < tui_nbindings; i++)
+		if ((tui_bindings[i].scope & mask) && binding_has_key(&tui_bindings[i], key))
+			return tui_bindings[i].action;
+	return ACT_NONE;
+}
+
+const struct tui_binding *tui_key_binding(enum tui_action action, unsigned mask)
+{
+	for (int i = 0; i < tui_nbindings; i++)
+		if ((tui_bindings[i].scope & mask) && tui_bindings[i].action == action)
+			return &tui_bindings[i];
+	return NULL;
+}
+
+static const struct {
+	int code;
+	const char *name;
+} code_names[] = {
+	{ KEY_UP, "Up" },     { KEY_DOWN, "Down" },    { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
+	{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" },   { KEY_HOME, "Home" }, { KEY_END, "End" },
+	{ KEY_BTAB, "Shift-Tab" }, { KEY_F(1), "F1" },
+};
+
+void tui_key_name(int key, char *buf, unsigned size)
+{
+	if (TUI_IS_KEYCODE(key)) {
+		int code = key & ~0x40000000;
+		for (size_t i = 0; i < sizeof code_names / sizeof code_names[0]; i++)
+			if (code_names[i].code == code) {
+				snprintf(buf, size, "%s", code_names[i].name);
+				return;
+			}
+		snprintf(buf, size, "key-%d", code);
+	} else if (key == ' ')
+		snprintf(buf, size, "Space");
+	else if (key == '\t')
+		snprintf(buf, size, "Tab");
+	else if (key == TUI_KEY_ENTER)
+		snprintf(buf, size, "Enter");
+	else if (key == TUI_KEY_ESC)
+		snprintf(buf, size, "Esc");
+	else if (key == TUI_KEY_BACKSPACE)
+		snprintf(buf, size, "Backspace");
+	else if (key > 0 && key < 32)
+		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
+	else if (key < 128)
+		snprintf(buf, size, "%c", key);
+	else if (key >= 0xA0 && key < 0x800)
+		snprintf(buf, size, "%c%c", 0xC0 | (key >> 6), 0x80 | (key & 0x3F));
+	else if (key >= 0x800 && key < 0x10000 && (key < 0xD800 || key > 0xDFFF))
+		snprintf(buf, size, "%c%c%c", 0xE0 | (key >> 12), 0x80 | ((key >> 6) & 0x3F), 0x80 | (key & 0x3F));
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+}

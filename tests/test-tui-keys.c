@@ -1,0 +1,305 @@
+/* test-tui-keys.c - cmocka tests of the TUI's key table (tui-keys.h):
+ * full-width keys from an input method act as ASCII, keys find their
+ * actions only on the screens that offer them, no key is bound twice,
+ * every action has a key and a line of help, and the man page's KEYS
+ * section lists exactly the table's keys, scope by scope, in its order
+ * (PRODUCT.md §3: the ? screen and the man page come from one table). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include <orglife/tui-keys.h>
+
+#define ROLLCALL_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_ROLLCALL)
+#define OVERVIEW_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_OVERVIEW)
+#define SESSION_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_SESSION)
+
+/* ---- normalizing ---------------------------------------------------------------- */
+
+static void test_fullwidth_keys_are_ascii(void **state)
+{
+	(void)state;
+	assert_int_equal(tui_key_normalize(0, 0xFF1F), '?'); /* ？ */
+	assert_int_equal(tui_key_normalize(0, 0xFF1A), ':'); /* ： */
+	assert_int_equal(tui_key_normalize(0, 0xFF0F), '/'); /* ／ */
+	for (unsigned d = 0; d <= 9; d++)
+		assert_int_equal(tui_key_normalize(0, 0xFF10 + d), '0' + (int)d);
+	assert_int_equal(tui_key_normalize(0, 0x3000), ' ');
+	/* Other full-width letters stay what they are. */
+	assert_int_equal(tui_key_normalize(0, 0xFF41), 0xFF41);
+	assert_int_equal(tui_key_normalize(0, 0x5F20), 0x5F20); /* 张 */
+}
+
+static void test_special_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(tui_key_normalize(0, '\n'), TUI_KEY_ENTER);
+	assert_int_equal(tui_key_normalize(0, '\r'), TUI_KEY_ENTER);
+	assert_int_equal(tui_key_normalize(1, KEY_ENTER), TUI_KEY_ENTER);
+	assert_int_equal(tui_key_normalize(1, KEY_BACKSPACE), TUI_KEY_BACKSPACE);
+	assert_int_equal(tui_key_normalize(0, 8), TUI_KEY_BACKSPACE);
+	assert_int_equal(tui_key_normalize(0, 127), TUI_KEY_BACKSPACE);
+	assert_int_equal(tui_key_normalize(1, KEY_DOWN), TUI_KEYCODE(KEY_DOWN));
+	/* A key code never looks like a character. */
+	assert_int_not_equal(tui_key_normalize(1, KEY_DOWN), KEY_DOWN);
+}
+
+/* ---- actions ------------------------------------------------------------------- */
+
+static void test_keys_find_their_actions(void **state)
+{
+	(void)state;
+	assert_int_equal(tui_key_action('1', ROLLCALL_MASK), ACT_PRESENT);
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF11), ROLLCALL_MASK), ACT_PRESENT); /* １ */
+	assert_int_equal(tui_key_action('3', ROLLCALL_MASK), ACT_EXCUSED);
+	assert_int_equal(tui_key_action(' ', ROLLCALL_MASK), ACT_PRESENT_NEXT);
+	assert_int_equal(tui_key_action('0', ROLLCALL_MASK), ACT_CLEAR);
+	assert_int_equal(tui_key_action('j', ROLLCALL_MASK), ACT_DOWN);
+	assert_int_equal(tui_key_action(TUI_KEYCODE(KEY_DOWN), ROLLCALL_MASK), ACT_DOWN);
+	assert_int_equal(tui_key_action('/', ROLLCALL_MASK), ACT_SEARCH);
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF0F), ROLLCALL_MASK), ACT_SEARCH); /* ／ */
+	assert_int_equal(tui_key_action('q', ROLLCALL_MASK), ACT_BACK);
+	assert_int_equal(tui_key_action(TUI_KEY_ESC, ROLLCALL_MASK), ACT_BACK);
+	assert_int_equal(tui_key_action('Q', SESSION_MASK), ACT_QUIT);
+	assert_int_equal(tui_key_action('H', SESSION_MASK), ACT_HELD);
+	assert_int_equal(tui_key_action('r', SESSION_MASK), ACT_ROLLCALL);
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, OVERVIEW_MASK), ACT_OPEN);
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF1F), OVERVIEW_MASK), ACT_HELP); /* ？ */
+	assert_int_equal(tui_key_action(TUI_CTRL('l'), OVERVIEW_MASK), ACT_REDRAW);
+	assert_int_equal(tui_key_action(TUI_CTRL('d'), OVERVIEW_MASK), ACT_HALF_DOWN);
+}
+
+static void test_keys_only_where_offered(void **state)
+{
+	(void)state;
+	/* Marking is the roll-call's, marking held the session's. */
+	assert_int_equal(tui_key_action('1', OVERVIEW_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action(' ', SESSION_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('H', ROLLCALL_MASK), ACT_NONE);
+	/* The session screen scrolls but has no names to find. */
+	assert_int_equal(tui_key_action('/', SESSION_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('x', ROLLCALL_MASK), ACT_NONE);
+}
+
+static void test_no_key_bound_twice(void **state)
+{
+	(void)state;
+	for (int i = 0; i < tui_nbindings; i++)
+		for (int k = 0; k < TUI_MAX_KEYS && tui_bindings[i].keys[k]; k++)
+			for (int j = i; j < tui_nbindings; j++)
+				for (int l = j == i ? k + 1 : 0; l < TUI_MAX_KEYS && tui_bindings[j].keys[l]; l++)
+					if (tui_bindings[i].keys[k] == tui_bindings[j].keys[l])
+						fail_msg("key %d is bound in entries %d and %d", tui_bindings[i].keys[k], i, j);
+}
+
+static int scope_known(unsigned scope)
+{
+	for (int s = 0; s < tui_nscopes; s++)
+		if (tui_scopes[s].scope == scope)
+			return 1;
+	return 0;
+}
+
+static void test_every_action_has_a_key_and_help(void **state)
+{
+	(void)state;
+	for (int i = 0; i < tui_nbindings; i++) {
+		assert_true(tui_bindings[i].keys[0] != 0);
+		assert_non_null(tui_bindings[i].help);
+		assert_true(strlen(tui_bindings[i].help) > 3);
+		assert_true(scope_known(tui_bindings[i].scope));
+	}
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		int found = 0;
+		if (a == ACT_IDLE)
+			continue; /* not a key */
+		for (int i = 0; i < tui_nbindings; i++)
+			found |= tui_bindings[i].action == (enum tui_action)a;
+		if (!found)
+			fail_msg("action %d has no key", a);
+	}
+}
+
+static void test_key_names(void **state)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} cases[] = {
+		{ 'j', "j" },
+		{ ' ', "Space" },
+		{ TUI_KEY_ENTER, "Enter" },
+		{ TUI_KEY_ESC, "Esc" },
+		{ '\t', "Tab" },
+		{ TUI_CTRL('d'), "Ctrl-D" },
+		{ TUI_KEYCODE(KEY_NPAGE), "PgDn" },
+		{ TUI_KEYCODE(KEY_BTAB), "Shift-Tab" },
+		{ TUI_KEYCODE(KEY_DOWN), "Down" },
+	};
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tui_key_name(cases[i].key, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].name);
+	}
+}
+
+/* ---- the man page ------------------------------------------------------------------ */
+
+/* One .It line of the KEYS section, as "j, Down". */
+struct man_item {
+	char scope[64];
+	char keys[128];
+};
+
+#define MAX_ITEMS 128
+
+static int is_macro(const char *w)
+{
+	static const char *const macros[] = { "Ic", "Cm", "No", "Sy", "Li", "Ns", "Xo", "Ar", "Ql", NULL };
+
+	for (int i = 0; macros[i]; i++)
+		if (strcmp(w, macros[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Ic j , Down" -> "j, Down"; "\&?" -> "?", "\-" -> "-". */
+static void keys_of_item(char *args, char *out, size_t size)
+{
+	char *save = NULL, *w;
+
+	out[0] = '\0';
+	for (w = strtok_r(args, " \t\n", &save); w; w = strtok_r(NULL, " \t\n", &save)) {
+		char clean[64];
+		size_t n = 0;
+		if (is_macro(w) || strcmp(w, ",") == 0)
+			continue;
+		for (const char *p = w; *p && n + 1 < sizeof clean; p++) {
+			if (p[0] == '\\' && p[1] == '&')
+				p++;
+			else if (p[0] == '\\' && p[1] == '-')
+				clean[n++] = *++p;
+			else
+				clean[n++] = *p;
+		}
+		clean[n] = '\0';
+		if (out[0])
+			strncat(out, ", ", size - strlen(out) - 1);
+		strncat(out, clean, size - strlen(out) - 1);
+	}
+}
+
+/* Copies src into dst of size bytes, cut if need be. */
+static void copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Reads the .Ss and .It lines of the KEYS section; returns their number. */
+static int read_keys_section(const char *path, struct man_item *items)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024], scope[64] = "";
+	int in_keys = 0, n = 0;
+
+	if (!f)
+		fail_msg("cannot read %s", path);
+	while (fgets(line, sizeof line, f)) {
+		if (strncmp(line, ".Sh ", 4) == 0) {
+			in_keys = strncmp(line, ".Sh KEYS", 8) == 0;
+			continue;
+		}
+		if (!in_keys)
+			continue;
+		if (strncmp(line, ".Ss ", 4) == 0) {
+			copy(scope, sizeof scope, line + 4);
+			scope[strcspn(scope, "\n")] = '\0';
+		} else if (strncmp(line, ".It ", 4) == 0 && n < MAX_ITEMS) {
+			copy(items[n].scope, sizeof items[n].scope, scope);
+			keys_of_item(line + 4, items[n].keys, sizeof items[n].keys);
+			n++;
+		}
+	}
+	fclose(f);
+	return n;
+}
+
+static void table_keys(const struct tui_binding *b, char *out, size_t size)
+{
+	char name[32];
+
+	out[0] = '\0';
+	for (int k = 0; k < TUI_MAX_KEYS && b->keys[k]; k++) {
+		tui_key_name(b->keys[k], name, sizeof name);
+		if (k)
+			strncat(out, ", ", size - strlen(out) - 1);
+		strncat(out, name, size - strlen(out) - 1);
+	}
+}
+
+static void test_man_page_lists_the_table(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	struct man_item *items = calloc(MAX_ITEMS, sizeof *items);
+	char path[4096], want[128];
+	int n, at = 0;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/man/orglife.1", top && *top ? top : ".");
+	n = read_keys_section(path, items);
+	assert_true(n > 0);
+	/* Scope by scope in the table's order, binding by binding. */
+	for (int s = 0; s < tui_nscopes; s++)
+		for (int i = 0; i < tui_nbindings; i++) {
+			if (tui_bindings[i].scope != tui_scopes[s].scope)
+				continue;
+			table_keys(&tui_bindings[i], want, sizeof want);
+			if (at >= n)
+				fail_msg("the man page's KEYS section lacks '%s' (%s)", want, tui_scopes[s].title);
+			if (strcmp(items[at].scope, tui_scopes[s].title) != 0)
+				fail_msg("'%s' is under '.Ss %s' in the man page, the table has it in '%s'", want,
+					 items[at].scope, tui_scopes[s].title);
+			if (strcmp(items[at].keys, want) != 0)
+				fail_msg("the man page has '.It %s' where the table has '%s' (%s)", items[at].keys, want,
+					 tui_scopes[s].title);
+			at++;
+		}
+	if (at != n)
+		fail_msg("the man page's KEYS section has '%s' that the table does not", items[at].keys);
+	free(items);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fullwidth_keys_are_ascii),
+		cmocka_unit_test(test_special_keys),
+		cmocka_unit_test(test_keys_find_their_actions),
+		cmocka_unit_test(test_keys_only_where_offered),
+		cmocka_unit_test(test_no_key_bound_twice),
+		cmocka_unit_test(test_every_action_has_a_key_and_help),
+		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_man_page_lists_the_table),
+	};
+
+	setlocale(LC_ALL, "C");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
