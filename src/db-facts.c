@@ -217,7 +217,6 @@ static int load_elections(struct db *db, struct facts *f)
 static int load_dues(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, payments FROM dues ORDER BY member_id");
-	struct payments p = { 0 };
 	int rc, cap = 0, y, m, d, until;
 
 	if (!st)
@@ -226,15 +225,12 @@ static int load_dues(struct db *db, const struct facts_window *w, struct facts *
 	until = y * 12 + m - 1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long member = sqlite3_column_int64(st, 0);
-		int latest = -1;
-		if (payments_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), &p) != 0) {
+		int latest;
+		if (payments_latest(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), until, &latest) != 0) {
 			sqlite3_reset(st);
-			payments_free(&p);
 			return db_fail(db, OL_EDB, _("the dues record of member %lld is damaged: restore it from a backup"),
 				       member);
 		}
-		for (size_t k = 0; k < p.n && p.v[k].month <= until; k++)
-			latest = p.v[k].month;
 		if (latest >= 0) {
 			struct fact_dues *fd = grow(&f->dues, &f->ndues, &cap, sizeof *fd);
 			fd->member_id = member;
@@ -242,7 +238,6 @@ static int load_dues(struct db *db, const struct facts_window *w, struct facts *
 		}
 	}
 	sqlite3_reset(st);
-	payments_free(&p);
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading dues");
 }
 

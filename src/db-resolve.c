@@ -41,13 +41,21 @@ void db_bind_id(sqlite3_stmt *st, int idx, long long id)
 
 long db_col_day(sqlite3_stmt *st, int col)
 {
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	int y, m, d;
+	const unsigned char *s = sqlite3_column_text(st, col);
+	int i, v[8];
 	long day;
 
-	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
+	/* Stored dates are exactly YYYY-MM-DD; this runs for every date the
+	 * engine loads, so no sscanf. */
+	if (!s || sqlite3_column_bytes(st, col) != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
-	if (date_from_ymd(y, m, d, &day) != 0)
+	for (i = 0; i < 8; i++) {
+		unsigned char c = s[i < 4 ? i : i < 6 ? i + 1 : i + 2];
+		if (c < '0' || c > '9')
+			return -1;
+		v[i] = c - '0';
+	}
+	if (date_from_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5], v[6] * 10 + v[7], &day) != 0)
 		return -1;
 	return day;
 }

@@ -215,20 +215,24 @@ int session_get(struct db *db, long long id, struct session *s)
 int session_list(struct db *db, long long org_id, long from, long to,
 		 int (*fn)(const struct session *s, void *ctx), void *ctx)
 {
-	sqlite3_stmt *st = db_stmt(db,
-		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id)"
-		" SELECT " SESSION_COLUMNS
-		" WHERE (?1 IS NULL OR s.org_id IN (SELECT id FROM sub))"
-		" AND (?2 IS NULL OR s.day >= ?2) AND (?3 IS NULL OR s.day <= ?3)"
-		" ORDER BY s.day, s.time IS NULL, s.time, s.id");
+	/* Two statements, and open ends as extreme dates, so that each can
+	 * use its index: by organization and day, or by day. */
+	sqlite3_stmt *st = org_id
+		? db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id)"
+			      " SELECT " SESSION_COLUMNS
+			      " WHERE s.org_id IN (SELECT id FROM sub) AND s.day BETWEEN ?2 AND ?3"
+			      " ORDER BY s.day, s.time IS NULL, s.time, s.id")
+		: db_stmt(db, "SELECT " SESSION_COLUMNS
+			      " WHERE s.day BETWEEN ?2 AND ?3 ORDER BY s.day, s.time IS NULL, s.time, s.id");
 	struct session s;
 	int rc, stop = 0;
 
 	if (!st)
 		return OL_EDB;
-	db_bind_id(st, 1, org_id);
-	db_bind_day(st, 2, from);
-	db_bind_day(st, 3, to);
+	if (org_id)
+		sqlite3_bind_int64(st, 1, org_id);
+	db_bind_day(st, 2, from < 0 ? DATE_DAY_MIN : from);
+	db_bind_day(st, 3, to < 0 ? DATE_DAY_MAX : to);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		session_from_row(st, &s, 0);
 		stop = fn(&s, ctx);

@@ -212,6 +212,26 @@ unsigned char *payments_encode(const struct payments *p, size_t *len)
 	return buf;
 }
 
+int payments_latest(const void *blob, size_t len, int until, int *month)
+{
+	const unsigned char *q = blob, *end = q + len;
+	unsigned long long dm, skip;
+	int m = 0;
+
+	*month = -1;
+	while (q < end) {
+		if (get_varint(&q, end, &dm) || get_varint(&q, end, &skip) || get_varint(&q, end, &skip))
+			return -1;
+		if (dm == 0 || dm > (unsigned long long)(DATE_YEAR_MAX * 12 + 11 - m))
+			return -1;
+		m += (int)dm;
+		if (m > until)
+			break;
+		*month = m;
+	}
+	return 0;
+}
+
 const struct payment *payments_get(const struct payments *p, int month)
 {
 	size_t lo = 0, hi = p->n;

@@ -140,6 +140,17 @@ static void test_payments_round_trip(void **state)
 	}
 	assert_non_null(payments_get(&back, month_of(2026, 3)));
 	assert_null(payments_get(&back, month_of(2026, 2)));
+	/* The latest month paid up to a month, without decoding the rest. */
+	{
+		int latest;
+		assert_int_equal(payments_latest(blob, len, month_of(2026, 6), &latest), 0);
+		assert_int_equal(latest, month_of(2026, 3));
+		assert_int_equal(payments_latest(blob, len, month_of(2026, 12), &latest), 0);
+		assert_int_equal(latest, month_of(2026, 12));
+		assert_int_equal(payments_latest(blob, len, month_of(2025, 12), &latest), 0);
+		assert_int_equal(latest, -1);
+		assert_int_equal(payments_latest(blob, len - 1, month_of(2026, 12), &latest), -1);
+	}
 	free(blob);
 	payments_free(&p);
 	payments_free(&back);

@@ -55,6 +55,10 @@ struct payments {
 /* As for marks: decode (-1 when malformed), encode (caller frees). */
 int payments_decode(const void *blob, size_t len, struct payments *p);
 unsigned char *payments_encode(const struct payments *p, size_t *len);
+/* The latest month paid up to `until` (a month index) into *month, or -1
+ * when none; without decoding amounts and days.  -1 return for a
+ * malformed blob. */
+int payments_latest(const void *blob, size_t len, int until, int *month);
 /* The payment for a month, or NULL. */
 const struct payment *payments_get(const struct payments *p, int month);
 /* Inserts a payment for a month not yet paid (the caller checks). */
