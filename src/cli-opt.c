@@ -41,9 +41,14 @@ int cli_parse(struct cli_ctx *ctx, const struct cli_opt *opts, int min_pos, int 
 			size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 			int k = find_opt(opts, arg, len);
 			if (k < 0) {
-				char *w = text_sanitize(arg, 0);
-				int rc = cli_usage(ctx, _("unknown option '%.*s'"), (int)(eq ? len : strlen(w)), w);
+				/* The option's own name, without any =value, made harmless. */
+				char *name = xstrdup(arg), *w;
+				int rc;
+				name[len] = '\0';
+				w = text_sanitize(name, 0);
+				rc = cli_usage(ctx, _("unknown option '%s'"), w);
 				free(w);
+				free(name);
 				return rc;
 			}
 			if (opts[k].takes_value) {

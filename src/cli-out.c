@@ -24,6 +24,7 @@ struct out {
 	int nrows;
 	struct table *table;
 	struct strbuf buf;
+	int tty; /* writing to a terminal: machine formats are made harmless too */
 };
 
 int out_terminal_width(FILE *f)
@@ -44,13 +45,15 @@ struct out *out_begin(enum out_format fmt, FILE *f, const struct out_col *cols, 
 	memset(o, 0, sizeof *o);
 	o->fmt = fmt;
 	o->f = f;
+	o->tty = fileno(f) >= 0 && isatty(fileno(f));
 	o->cols = cols;
 	o->ncols = ncols;
 	o->col = ncols;
 	if (fmt == OUT_TEXT) {
 		o->table = table_new(ncols);
 		for (i = 0; i < ncols; i++) {
-			table_set_header(o->table, i, _(cols[i].title));
+			table_set_header(o->table, i,
+					 cols[i].ctx ? i18n_pgettext_expr(cols[i].ctx, cols[i].title) : _(cols[i].title));
 			if (cols[i].type == OUT_INT)
 				table_set_right(o->table, i);
 		}
@@ -102,9 +105,14 @@ void out_row(struct out *o)
 static void put(struct out *o, const char *s, const char *raw)
 {
 	int c = o->col++;
+	char *safe = NULL;
 
 	if (c >= o->ncols)
 		return;
+	/* CSV and JSON keep text as stored, for programs; a person reading
+	 * them on a terminal gets it made harmless, like the text format. */
+	if (o->tty && s && o->fmt != OUT_TEXT)
+		s = safe = text_sanitize(s, 0);
 	switch (o->fmt) {
 	case OUT_TEXT:
 		table_cell(o->table, c, raw && strcmp(raw, "null") == 0 ? "" : (raw ? raw : s));
@@ -128,6 +136,7 @@ static void put(struct out *o, const char *s, const char *raw)
 			text_json_string(&o->buf, s);
 		break;
 	}
+	free(safe);
 }
 
 void out_str(struct out *o, const char *s)

@@ -78,7 +78,7 @@ void cli_help(FILE *f)
 		"WHEN is a DATE with an optional time (周二 14:30).  ORGLIFE_NOW pins today;\n"
 		"ORGLIFE_SITE (1-999) sets the site number, the last three digits of the ids,\n"
 		"of a database created from now on.\n"
-		"Exit status: 0 success, 1 error, 2 usage error.\n"
+		"Exit status: 0 success, 1 error, 2 usage error, 3 check found something overdue.\n"
 		"See orglife(1) for everything.\n"), f);
 }
 
@@ -213,9 +213,11 @@ static int run_overview(const char *db_arg)
 		return EXIT_ERROR;
 	}
 	if (access(path, F_OK) != 0) {
+		char *shown = text_sanitize(path, 0);
 		printf(_("There is no database at %s yet.\n"
 			 "Start with a demo:        orglife --db demo.db demo\n"
-			 "or with your own branch:  orglife org add NAME --kind branch\n"), path);
+			 "or with your own branch:  orglife org add NAME --kind branch\n"), shown);
+		free(shown);
 		free(path);
 		return EXIT_OK;
 	}

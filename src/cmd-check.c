@@ -47,13 +47,13 @@ static const struct out_col machine_cols[] = {
 	{ .key = "member", .title = N_("MEMBER"), .type = OUT_STR },
 	{ .key = "member_id", .title = N_("ID"), .type = OUT_INT },
 	{ .key = "period", .title = N_("PERIOD"), .type = OUT_STR },
-	{ .key = "severity", .title = N_("STATUS"), .type = OUT_STR },
+	{ .key = "severity", .title = NC_("check severity", "STATUS"), .ctx = "check severity", .type = OUT_STR },
 	{ .key = "message", .title = N_("FINDING"), .type = OUT_STR },
 };
 
 /* Text: the status first, no ids. */
 static const struct out_col text_cols[] = {
-	{ .key = "severity", .title = N_("STATUS"), .type = OUT_STR },
+	{ .key = "severity", .title = NC_("check severity", "STATUS"), .ctx = "check severity", .type = OUT_STR },
 	{ .key = "rule", .title = N_("RULE"), .type = OUT_STR },
 	{ .key = "org", .title = N_("ORGANIZATION"), .type = OUT_STR },
 	{ .key = "member", .title = N_("MEMBER"), .type = OUT_STR },
@@ -104,7 +104,9 @@ static int print_finding(const struct finding *fd, void *p)
 }
 
 /* Loads the facts the query needs and prints its findings. */
-static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct report *r)
+/* Loads the facts the query needs, then prints head (if any) and its
+ * findings: nothing is printed when the facts cannot be read. */
+static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct report *r, const char *head)
 {
 	struct rules_config cfg;
 	struct facts_window w;
@@ -115,6 +117,8 @@ static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct re
 	rules_facts_window(q, &w);
 	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
 		return cli_status(ctx, rc);
+	if (head)
+		fputs(head, ctx->out);
 	r->out = begin_findings(r->fmt, ctx->out);
 	rules_evaluate(&cfg, &f, q, print_finding, r);
 	out_end(r->out);
@@ -251,7 +255,7 @@ CMD_RUN(cmd_check)
 
 	if ((rc = parse_query(ctx, argc, argv, 0, &a, &q, &r.fmt, &html)))
 		return rc;
-	if ((rc = run_query(ctx, &q, &r)))
+	if ((rc = run_query(ctx, &q, &r, NULL)))
 		return rc;
 	if (r.fmt == OUT_TEXT && r.count[SEV_DUE] + r.count[SEV_OVERDUE] == 0) {
 		char d[11];
@@ -266,14 +270,16 @@ CMD_RUN(cmd_review)
 	struct cli_args a;
 	struct rules_query q;
 	struct report r = { 0 };
+	struct strbuf head = { 0 };
 	char qs[12], d[11];
 	const char *err;
 	int rc, html;
 
 	if ((rc = parse_query(ctx, argc, argv, 1, &a, &q, &r.fmt, &html)))
 		return rc;
+	/* --as-of is "as if today were": its quarter is the default. */
 	if (!a.val[O_QUARTER])
-		period_of(PERIOD_QUARTER, ctx->today, &q.quarter);
+		period_of(PERIOD_QUARTER, q.as_of, &q.quarter);
 	else if (period_parse(a.val[O_QUARTER], &q.quarter, &err) != 0 || q.quarter.kind != PERIOD_QUARTER)
 		return cli_bad_value(ctx, "--quarter", a.val[O_QUARTER], _("give a quarter such as 2026Q3"));
 	/* As of the quarter's last day, or today if that is earlier. */
@@ -284,17 +290,16 @@ CMD_RUN(cmd_review)
 	if (html)
 		return review_page(ctx, &q, qs, d);
 	if (r.fmt == OUT_JSON) {
-		struct strbuf head = { 0 };
 		strbuf_adds(&head, "{\"quarter\": ");
 		text_json_string(&head, qs);
 		strbuf_adds(&head, ", \"as_of\": ");
 		text_json_string(&head, d);
 		strbuf_adds(&head, ", \"findings\": ");
-		fputs(head.s, ctx->out);
-		strbuf_free(&head);
 	} else if (r.fmt == OUT_TEXT)
-		fprintf(ctx->out, _("Review of %s as of %s\n\n"), qs, d);
-	if ((rc = run_query(ctx, &q, &r)))
+		strbuf_addf(&head, _("Review of %s as of %s\n\n"), qs, d);
+	rc = run_query(ctx, &q, &r, head.len ? head.s : NULL);
+	strbuf_free(&head);
+	if (rc)
 		return rc;
 	if (r.fmt == OUT_JSON)
 		fputs("}\n", ctx->out);

@@ -95,11 +95,12 @@ static int item_on(struct cli_ctx *ctx, const struct cli_args *a, long long *id,
 	return cli_item(ctx, a->pos[0], id);
 }
 
-CMD_RUN(cmd_ledger_done)
+/* `ledger done|verify ITEM [--by TEXT] [--on DATE]`: who did the work or
+ * who verified it, when said, is recorded with the day. */
+static int done_or_verify(struct cli_ctx *ctx, int argc, char **argv,
+			  int (*record)(struct db *db, long long id, const char *by, long day))
 {
 	enum { O_ON, O_BY };
-	/* --by is known only to say where it belongs: who did the work is
-	 * the item's owner, who verified it is recorded by `ledger verify`. */
 	static const struct cli_opt opts[] = {
 		[O_ON] = { .name = "--on", .takes_value = 1 },
 		[O_BY] = { .name = "--by", .takes_value = 1 },
@@ -110,32 +111,19 @@ CMD_RUN(cmd_ledger_done)
 	long day;
 	int rc;
 
-	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)))
+	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = item_on(ctx, &a, &id, &day)))
 		return rc;
-	if (a.val[O_BY])
-		return cli_usage(ctx, _("--by goes with 'orglife ledger verify', which records who verified an item"));
-	if ((rc = item_on(ctx, &a, &id, &day)))
-		return rc;
-	return cli_status(ctx, ledger_done(ctx->db, id, day));
+	return cli_status(ctx, record(ctx->db, id, a.val[O_BY], day));
+}
+
+CMD_RUN(cmd_ledger_done)
+{
+	return done_or_verify(ctx, argc, argv, ledger_done);
 }
 
 CMD_RUN(cmd_ledger_verify)
 {
-	enum { O_ON, O_BY };
-	static const struct cli_opt opts[] = {
-		[O_ON] = { .name = "--on", .takes_value = 1 },
-		[O_BY] = { .name = "--by", .takes_value = 1 },
-		{ .name = NULL },
-	};
-	struct cli_args a;
-	long long id;
-	long day;
-	int rc;
-
-	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = need(ctx, opts, &a, 1u << O_BY)) ||
-	    (rc = item_on(ctx, &a, &id, &day)))
-		return rc;
-	return cli_status(ctx, ledger_verify(ctx->db, id, a.val[O_BY], day));
+	return done_or_verify(ctx, argc, argv, ledger_verify);
 }
 
 /* ---- ledger list ---------------------------------------------------------- */
@@ -184,6 +172,7 @@ static void list_data(struct out *o, const struct ledger_item *it, long today)
 	out_str(o, it->verified_by);
 	out_day(o, it->verified_on);
 	out_bool(o, ledger_overdue(it, today));
+	out_str(o, it->done_by);
 }
 
 static int list_one(const struct ledger_item *it, void *p)
@@ -231,6 +220,7 @@ CMD_RUN(cmd_ledger_list)
 		{ .key = "verified_by", .title = N_("VERIFIED BY"), .type = OUT_STR },
 		{ .key = "verified_on", .title = N_("VERIFIED ON"), .type = OUT_STR },
 		{ .key = "overdue", .title = N_("OVERDUE"), .type = OUT_BOOL },
+		{ .key = "done_by", .title = N_("DONE BY"), .type = OUT_STR },
 	};
 	struct cli_args a;
 	struct list_state ls = { .today = ctx->today };

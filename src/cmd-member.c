@@ -56,7 +56,8 @@ static int parse_amount(struct cli_ctx *ctx, const char *s, long long *fen)
 	long long yuan = 0, cents = 0;
 	int digits = 0, decimals = 0;
 
-	for (; *p >= '0' && *p <= '9' && digits < 10; p++, digits++)
+	/* At most a million yuan (PAYMENT_MAX_FEN): seven digits. */
+	for (; *p >= '0' && *p <= '9' && digits < 7; p++, digits++)
 		yuan = yuan * 10 + (*p - '0');
 	if (digits > 0 && *p == '.') {
 		for (p++; *p >= '0' && *p <= '9' && decimals < 2; p++, decimals++)
@@ -272,20 +273,20 @@ CMD_RUN(cmd_member_list)
 	};
 	static const struct out_col text_cols[] = {
 		{ .key = "id", .title = N_("ID"), .type = OUT_INT },
-		{ .key = "name", .title = N_("NAME"), .type = OUT_STR },
+		{ .key = "name", .title = NC_("member list", "NAME"), .ctx = "member list", .type = OUT_STR },
 		{ .key = "org", .title = N_("BRANCH"), .type = OUT_STR },
 		{ .key = "group", .title = N_("GROUP"), .type = OUT_STR },
-		{ .key = "status", .title = N_("STATUS"), .type = OUT_STR },
+		{ .key = "status", .title = NC_("member list", "STATUS"), .ctx = "member list", .type = OUT_STR },
 		{ .key = "where", .title = N_("WHERE"), .type = OUT_STR },
 		{ .key = "roles", .title = N_("ROLES"), .type = OUT_STR },
 	};
 	static const struct out_col cols[] = {
 		{ .key = "id", .title = N_("ID"), .type = OUT_INT },
-		{ .key = "name", .title = N_("NAME"), .type = OUT_STR },
+		{ .key = "name", .title = NC_("member list", "NAME"), .ctx = "member list", .type = OUT_STR },
 		{ .key = "org_id", .title = N_("BRANCH ID"), .type = OUT_INT },
 		{ .key = "org", .title = N_("BRANCH"), .type = OUT_STR },
 		{ .key = "group", .title = N_("GROUP"), .type = OUT_STR },
-		{ .key = "status", .title = N_("STATUS"), .type = OUT_STR },
+		{ .key = "status", .title = NC_("member list", "STATUS"), .ctx = "member list", .type = OUT_STR },
 		{ .key = "joined", .title = N_("JOINED"), .type = OUT_STR },
 		{ .key = "confirmed", .title = N_("CONFIRMED"), .type = OUT_STR },
 		{ .key = "cadre", .title = N_("CADRE"), .type = OUT_BOOL },

@@ -1,6 +1,6 @@
 /*
  * cmd-session.c - `orglife session add|held|cancel|move|list|show`,
- * `attend`, `minutes show|approve` and `election add|extend`.
+ * `attend`, `minutes show|edit|approve|unlock` and `election add|extend`.
  */
 #include "config.h"
 
@@ -10,8 +10,10 @@
 #include <orglife/date.h>
 #include <orglife/db.h>
 #include <orglife/i18n.h>
+#include <orglife/minutes.h>
 #include <orglife/session.h>
 #include <orglife/text.h>
+#include <orglife/tui.h>
 #include "cmd.h"
 
 #define NCOLS(cols) ((int)(sizeof cols / sizeof cols[0]))
@@ -691,6 +693,42 @@ CMD_RUN(cmd_minutes_show)
 	}
 	session_clear(&s);
 	return EXIT_OK;
+}
+
+CMD_RUN(cmd_minutes_edit)
+{
+	struct minutes_result r;
+	long long id;
+	int rc;
+
+	if ((rc = only_session(ctx, argc, argv, &id)))
+		return rc;
+	/* The screens leave curses around the editor themselves. */
+	if (tui_active())
+		return cli_error(ctx, "%s", _("the screens are open: press m on the session's screen to edit its minutes"));
+	rc = minutes_edit(ctx->db, id, &r);
+	if (rc != OL_OK)
+		rc = cli_error(ctx, "%s", r.message);
+	else if (r.outcome == MINUTES_UNCHANGED)
+		fprintf(ctx->err, _("orglife: the minutes of session %lld are unchanged; nothing was saved\n"), id);
+	minutes_result_clear(&r);
+	return rc;
+}
+
+CMD_RUN(cmd_minutes_unlock)
+{
+	enum { O_REASON };
+	static const struct cli_opt opts[] = {
+		[O_REASON] = { .name = "--reason", .takes_value = 1 },
+		{ .name = NULL },
+	};
+	struct cli_args a;
+	long long id;
+	int rc;
+
+	if ((rc = session_args(ctx, opts, 1u << O_REASON, argc, argv, &a, &id)))
+		return rc;
+	return cli_status(ctx, minutes_unlock(ctx->db, id, a.val[O_REASON]));
 }
 
 CMD_RUN(cmd_minutes_approve)

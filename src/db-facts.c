@@ -270,8 +270,8 @@ int facts_load(struct db *db, const struct facts_window *w, struct facts *f)
 	f->from = w->sessions_from;
 	f->marks_from = w->marks_from > w->sessions_from ? w->marks_from : w->sessions_from;
 	/* One read transaction: the facts are one consistent snapshot. */
-	if (sqlite3_exec(db_handle(db), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail_sqlite(db, "reading");
+	if ((rc = db_read_begin(db)) != OL_OK)
+		return rc;
 	rc = load_orgs(db, f);
 	if (rc == OL_OK)
 		rc = load_members(db, f);
@@ -287,7 +287,7 @@ int facts_load(struct db *db, const struct facts_window *w, struct facts *f)
 		rc = load_dues(db, w, f);
 	if (rc == OL_OK)
 		rc = load_ledger(db, f);
-	sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);
+	db_read_end(db);
 	if (rc != OL_OK)
 		facts_free(f);
 	return rc;

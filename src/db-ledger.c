@@ -40,9 +40,9 @@ static const struct {
 static const struct {
 	const char *code, *label;
 } states[] = {
-	[LEDGER_OPEN] = { .code = "open", .label = N_("open") },
-	[LEDGER_DONE] = { .code = "done", .label = N_("done") },
-	[LEDGER_CLOSED] = { .code = "closed", .label = N_("closed") },
+	[LEDGER_OPEN] = { .code = "open", .label = NC_("ledger state", "open") },
+	[LEDGER_DONE] = { .code = "done", .label = NC_("ledger state", "done") },
+	[LEDGER_CLOSED] = { .code = "closed", .label = NC_("ledger state", "closed") },
 };
 
 const char *ledger_category_code(enum ledger_category c)
@@ -80,7 +80,7 @@ const char *ledger_state_code(enum ledger_state s)
 
 const char *ledger_state_label(enum ledger_state s)
 {
-	return (unsigned)s <= LEDGER_CLOSED ? _(states[s].label) : "";
+	return (unsigned)s <= LEDGER_CLOSED ? i18n_pgettext_expr("ledger state", states[s].label) : "";
 }
 
 static enum ledger_state state_from_text(const unsigned char *s)
@@ -100,6 +100,7 @@ void ledger_item_clear(struct ledger_item *it)
 	free(it->problem);
 	free(it->measure);
 	free(it->owner);
+	free(it->done_by);
 	free(it->verified_by);
 	memset(it, 0, sizeof *it);
 }
@@ -112,7 +113,7 @@ int ledger_overdue(const struct ledger_item *it, long today)
 
 #define LEDGER_COLUMNS \
 	"l.id, l.org_id, o.name, l.member_id, m.name, l.category, l.problem, l.measure, l.owner, l.due," \
-	" l.state, l.done_on, l.verified_by, l.verified_on" \
+	" l.state, l.done_on, l.verified_by, l.verified_on, l.done_by" \
 	" FROM ledger l JOIN org o ON o.id = l.org_id LEFT JOIN member m ON m.id = l.member_id"
 
 static void item_from_row(sqlite3_stmt *st, struct ledger_item *it)
@@ -135,6 +136,7 @@ static void item_from_row(sqlite3_stmt *st, struct ledger_item *it)
 	it->done_on = db_col_day(st, 11);
 	it->verified_by = db_col_strdup(st, 12);
 	it->verified_on = db_col_day(st, 13);
+	it->done_by = db_col_strdup(st, 14);
 }
 
 int ledger_get(struct db *db, long long id, struct ledger_item *it)
@@ -315,20 +317,22 @@ static int in_future(long day)
 	return day > date_today();
 }
 
-int ledger_done(struct db *db, long long id, long day)
+int ledger_done(struct db *db, long long id, const char *by, long day)
 {
 	struct ledger_item it;
 	sqlite3_stmt *st;
 	char buf[11];
 	int rc;
 
+	if (by && !has_text(by))
+		return db_fail(db, OL_EINVAL, _("--by is empty: give who did the work, or leave --by out"));
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = ledger_get(db, id, &it);
 	if (rc == OL_OK && it.state == LEDGER_DONE) {
 		date_format(it.done_on, buf);
 		rc = db_fail(db, OL_ESTATE,
-			     _("ledger item %lld was already done on %s: close it with 'orglife ledger verify %lld --by WHO'"),
+			     _("ledger item %lld was already done on %s: close it with 'orglife ledger verify %lld'"),
 			     id, buf, id);
 	} else if (rc == OL_OK && it.state == LEDGER_CLOSED) {
 		date_format(it.verified_on, buf);
@@ -341,12 +345,13 @@ int ledger_done(struct db *db, long long id, long day)
 					      " give --on today or an earlier day"), id, buf);
 	}
 	if (rc == OL_OK) {
-		st = db_stmt(db, "UPDATE ledger SET state = 'done', done_on = ?2 WHERE id = ?1");
+		st = db_stmt(db, "UPDATE ledger SET state = 'done', done_on = ?2, done_by = ?3 WHERE id = ?1");
 		if (!st)
 			rc = OL_EDB;
 		else {
 			sqlite3_bind_int64(st, 1, id);
 			db_bind_day(st, 2, day);
+			db_bind_text(st, 3, by);
 			rc = db_step_done(db, st, "recording a ledger item done");
 		}
 	}
@@ -361,8 +366,8 @@ int ledger_verify(struct db *db, long long id, const char *by, long day)
 	char buf[11];
 	int rc;
 
-	if (!has_text(by))
-		return db_fail(db, OL_EINVAL, _("a verification needs who verified it: give --by"));
+	if (by && !has_text(by))
+		return db_fail(db, OL_EINVAL, _("--by is empty: give who verified the item, or leave --by out"));
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = ledger_get(db, id, &it);
@@ -371,11 +376,8 @@ int ledger_verify(struct db *db, long long id, const char *by, long day)
 			     _("ledger item %lld is still open: record it done first with 'orglife ledger done %lld'"), id,
 			     id);
 	else if (rc == OL_OK && it.state == LEDGER_CLOSED) {
-		char *who = text_sanitize(it.verified_by, 0);
 		date_format(it.verified_on, buf);
-		rc = db_fail(db, OL_ESTATE, _("ledger item %lld was already verified on %s by %s: it is closed"), id, buf,
-			     who);
-		free(who);
+		rc = db_fail(db, OL_ESTATE, _("ledger item %lld was already verified on %s: it is closed"), id, buf);
 	} else if (rc == OL_OK && day < it.done_on) {
 		date_format(it.done_on, buf);
 		rc = db_fail(db, OL_EINVAL,
@@ -392,7 +394,7 @@ int ledger_verify(struct db *db, long long id, const char *by, long day)
 			rc = OL_EDB;
 		else {
 			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_text(st, 2, by, -1, SQLITE_TRANSIENT);
+			db_bind_text(st, 2, by);
 			db_bind_day(st, 3, day);
 			rc = db_step_done(db, st, "verifying a ledger item");
 		}

@@ -673,6 +673,9 @@ int dues_pay(struct db *db, long long member_id, int year, int month, long long 
 
 	if (amount_fen < -1)
 		return db_fail(db, OL_EINVAL, _("a negative amount is not a payment: give --amount in yuan, e.g. 12.50"));
+	if (amount_fen > PAYMENT_MAX_FEN)
+		return db_fail(db, OL_EINVAL, _("%lld.%02lld yuan is more than one month's dues can be: check --amount"),
+			       amount_fen / 100, amount_fen % 100);
 	snprintf(mon, sizeof mon, "%04d-%02d", year, month);
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;

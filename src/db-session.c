@@ -748,20 +748,40 @@ int attend_set(struct db *db, long long session_id, long long member_id, enum at
 	return db_tx_end(db, rc);
 }
 
+/* The refusal to change approved minutes, saying how to unlock them. */
+static int locked_error(struct db *db, const struct session *s)
+{
+	char buf[11];
+
+	date_format(s->approved_on, buf);
+	return db_fail(db, OL_ESTATE,
+		       _("the minutes of session %lld were approved on %s and are locked:"
+			 " to change them, first run 'orglife minutes unlock %lld --reason TEXT'"),
+		       s->id, buf, s->id);
+}
+
+int minutes_editable(struct db *db, long long session_id)
+{
+	struct session s;
+	int rc = session_get(db, session_id, &s);
+
+	if (rc == OL_OK && s.approved_on >= 0)
+		rc = locked_error(db, &s);
+	session_clear(&s);
+	return rc;
+}
+
 int minutes_set(struct db *db, long long session_id, const char *minutes)
 {
 	struct session s;
 	sqlite3_stmt *st;
 	int rc;
-	char buf[11];
 
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
 	rc = session_get(db, session_id, &s);
-	if (rc == OL_OK && s.approved_on >= 0) {
-		date_format(s.approved_on, buf);
-		rc = db_fail(db, OL_ESTATE, _("the minutes of session %lld were approved on %s and are locked"), session_id, buf);
-	}
+	if (rc == OL_OK && s.approved_on >= 0)
+		rc = locked_error(db, &s);
 	if (rc == OL_OK) {
 		st = db_stmt(db, "UPDATE session SET minutes = ?2 WHERE id = ?1");
 		if (!st)
@@ -803,6 +823,49 @@ int minutes_approve(struct db *db, long long session_id, long day)
 			rc = db_step_done(db, st, "approving the minutes");
 		}
 	}
+	session_clear(&s);
+	return db_tx_end(db, rc);
+}
+
+int minutes_unlock(struct db *db, long long session_id, const char *reason)
+{
+	struct session s;
+	struct strbuf before = { 0 }, after = { 0 };
+	sqlite3_stmt *st;
+	char target[64], day[11];
+	int rc;
+
+	if (!reason || !reason[strspn(reason, " \t\r\n")])
+		return db_fail(db, OL_EINVAL, _("say why the approved minutes are opened again (--reason TEXT)"));
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, session_id, &s);
+	if (rc == OL_OK && s.approved_on < 0)
+		rc = db_fail(db, OL_ESTATE, _("the minutes of session %lld are not approved, so there is nothing to unlock"),
+			     session_id);
+	if (rc == OL_OK) {
+		st = db_stmt(db, "UPDATE session SET approved_on = NULL WHERE id = ?1");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, session_id);
+			rc = db_step_done(db, st, "unlocking the minutes");
+		}
+	}
+	if (rc == OL_OK) {
+		/* The trigger records the cleared approval; this entry says why. */
+		date_format(s.approved_on, day);
+		strbuf_adds(&before, "{\"approved_on\":");
+		text_json_string(&before, day);
+		strbuf_adds(&before, "}");
+		strbuf_adds(&after, "{\"approved_on\":null,\"reason\":");
+		text_json_string(&after, reason);
+		strbuf_adds(&after, "}");
+		snprintf(target, sizeof target, "minutes:%lld", session_id);
+		rc = db_audit(db, "unlock", target, before.s, after.s);
+	}
+	strbuf_free(&before);
+	strbuf_free(&after);
 	session_clear(&s);
 	return db_tx_end(db, rc);
 }

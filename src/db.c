@@ -40,8 +40,10 @@ int db_fail(struct db *db, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	/* Messages carry what users typed (file names too): made harmless
+	 * here, once, for whoever prints them. */
 	strbuf_reset(&db->err);
-	strbuf_adds(&db->err, buf);
+	text_sanitize_into(&db->err, buf, 0);
 	if (db->tx_depth > 0)
 		db->tx_failed = 1;
 	return status;
@@ -126,6 +128,25 @@ int db_tx_end(struct db *db, int status)
 	return OL_OK;
 }
 
+int db_read_begin(struct db *db)
+{
+	if (db->tx_depth++ > 0)
+		return OL_OK;
+	db->tx_failed = 0;
+	if (exec_simple(db, "BEGIN", "starting to read") != OL_OK) {
+		db->tx_depth = 0;
+		return OL_EDB;
+	}
+	return OL_OK;
+}
+
+void db_read_end(struct db *db)
+{
+	/* Nothing was written: ending it cannot lose anything. */
+	if (--db->tx_depth == 0)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
 static const struct {
 	const char *table;
 	const char *sql;
@@ -201,8 +222,8 @@ static char *msgdup(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	strbuf_adds(&b, buf);
-	return b.s;
+	text_sanitize_into(&b, buf, 0);
+	return strbuf_detach(&b);
 }
 
 /*

@@ -260,12 +260,13 @@ static const char *apply_line(struct rules_config *cfg, char *line, struct strbu
 int rules_load_file(struct rules_config *cfg, const char *path, FILE *warn)
 {
 	FILE *fp = fopen(path, "r");
-	char buf[512];
+	char buf[512], *shown_path;
 	struct strbuf why = { 0 };
 	int lineno = 0, bad = 0;
 
 	if (!fp)
 		return 0;
+	shown_path = text_sanitize(path, 0);
 	while (fgets(buf, sizeof buf, fp)) {
 		char *hash = strchr(buf, '#'), *nl = strchr(buf, '\n'), *p = buf;
 		const char *err;
@@ -275,7 +276,7 @@ int rules_load_file(struct rules_config *cfg, const char *path, FILE *warn)
 			int c;
 			while ((c = fgetc(fp)) != EOF && c != '\n')
 				;
-			fprintf(warn, _("%s:%d: the line is too long; the built-in values stay\n"), path, lineno);
+			fprintf(warn, _("%s:%d: the line is too long; the built-in values stay\n"), shown_path, lineno);
 			bad++;
 			continue;
 		}
@@ -289,7 +290,7 @@ int rules_load_file(struct rules_config *cfg, const char *path, FILE *warn)
 			continue;
 		if ((err = apply_line(cfg, p, &why))) {
 			char *shown = text_sanitize(err, 0);
-			fprintf(warn, _("%s:%d: %s; the built-in value stays\n"), path, lineno, shown);
+			fprintf(warn, _("%s:%d: %s; the built-in value stays\n"), shown_path, lineno, shown);
 			free(shown);
 			bad++;
 		}
@@ -302,12 +303,13 @@ int rules_load_file(struct rules_config *cfg, const char *path, FILE *warn)
 		for (size_t i = 0; i < sizeof ladders / sizeof ladders[0]; i++) {
 			struct rule *r = &cfg->rules[ladders[i]];
 			if (r->params[0].value > r->params[1].value) {
-				fprintf(warn, _("%s: %s due is above overdue; the built-in values stay\n"), path, r->id);
+				fprintf(warn, _("%s: %s due is above overdue; the built-in values stay\n"), shown_path, r->id);
 				r->params[0].value = builtin[ladders[i]].params[0].value;
 				r->params[1].value = builtin[ladders[i]].params[1].value;
 				bad++;
 			}
 		}
 	}
+	free(shown_path);
 	return bad;
 }

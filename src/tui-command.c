@@ -90,10 +90,14 @@ static unsigned run_words(struct tui *t, const char *line, int argc, char **argv
 	tui_changed(t);
 	if (len > 0 && (s = view_text_new(t, line, out)))
 		tui_push(t, s);
-	if (rc)
+	/* Exit 3 is check's answer "something is overdue", not a failure. */
+	if (rc == EXIT_OVERDUE)
+		tui_status(t, TS_OVERDUE, _("something is overdue"));
+	else if (rc)
 		tui_status(t, TS_OVERDUE, _("the command failed (exit status %d)"), rc);
 	else if (len == 0)
-		tui_status(t, TS_OK, "%s", _("done"));
+		/* TRANSLATORS: the status line after a : command that printed nothing. */
+		tui_status(t, TS_OK, "%s", C_("command finished", "done"));
 	free(out);
 	return TUI_REDRAW;
 }

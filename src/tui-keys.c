@@ -47,6 +47,8 @@ const struct tui_binding tui_bindings[] = {
 	  .help = N_("take the roll-call") },
 	{ .action = ACT_HELD, .scope = TUI_SCOPE_SESSION, .keys = { 'H' }, .hint = N_("mark held"),
 	  .help = N_("mark the session held (asks first)") },
+	{ .action = ACT_MINUTES, .scope = TUI_SCOPE_SESSION, .keys = { 'm' }, .hint = N_("minutes"),
+	  .help = N_("write the minutes in $VISUAL or $EDITOR (vi without them); saved when the editor quits") },
 	/* overview */
 	{ .action = ACT_OPEN, .scope = TUI_SCOPE_OVERVIEW, .keys = { TUI_KEY_ENTER }, .hint = N_("show"),
 	  .help = N_("open the selected line: a session, or a rule's finding on the status line") },

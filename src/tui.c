@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <orglife/cli.h>
@@ -282,6 +283,25 @@ static void resize_all(struct tui *t)
 	t->dirty = 1;
 }
 
+int tui_suspend(struct tui *t, int (*fn)(void *ctx), void *ctx)
+{
+	struct winsize ws;
+	int rc;
+
+	def_prog_mode();
+	endwin();
+	rc = fn(ctx);
+	reset_prog_mode();
+	/* A resize while we were away reaches curses only as a KEY_RESIZE
+	 * later: take the size now, so the first frame back fits. */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	resize_all(t);
+	return rc;
+}
+
 /* One turn: draw if asked, wait for a key or the tick, handle it. */
 static void turn(struct tui *t)
 {
@@ -295,6 +315,11 @@ static void turn(struct tui *t)
 	wtimeout(stdscr, t->want_idle ? 0 : TUI_TICK_MS);
 	r = wget_wch(stdscr, &ch);
 	if (r == ERR) {
+		/* Left open past midnight, the screens move to the new day. */
+		if (date_today() != t->today) {
+			t->today = date_today();
+			tui_changed(t);
+		}
 		if (t->want_idle) {
 			t->want_idle = 0;
 			apply(t, t->top->ops->key(t->top, t, ACT_IDLE, 0));

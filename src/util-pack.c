@@ -173,7 +173,7 @@ int payments_decode(const void *blob, size_t len, struct payments *p)
 		if (get_varint(&q, end, &dm) || get_varint(&q, end, &amount) || get_varint(&q, end, &paid))
 			goto bad;
 		/* Months increase strictly and stay in the years dates allow. */
-		if (dm == 0 || dm > (unsigned long long)(DATE_YEAR_MAX * 12 + 11 - month) || amount > 1000000000ULL ||
+		if (dm == 0 || dm > (unsigned long long)(DATE_YEAR_MAX * 12 + 11 - month) || amount > (unsigned long long)PAYMENT_MAX_FEN + 1 ||
 		    paid > 2 * (unsigned long long)DATE_DAY_MAX)
 			goto bad;
 		month += (int)dm;

@@ -2,7 +2,8 @@
  * view-session.c - the session screen (view.h): its details and state,
  * the attendance counters and quorum, the expected attendees with their
  * marks, and the first lines of the minutes.  `H` marks it held (asking
- * first), `r` opens its roll-call.  Read-only otherwise: it scrolls.
+ * first), `r` opens its roll-call, `m` its minutes in the editor
+ * (minutes.h).  Read-only otherwise: it scrolls.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <orglife/date.h>
 #include <orglife/db.h>
 #include <orglife/i18n.h>
+#include <orglife/minutes.h>
 #include <orglife/rollcall.h>
 #include <orglife/session.h>
 #include <orglife/text.h>
@@ -314,6 +316,50 @@ static unsigned held_done(struct tui *t, void *ctx, const char *answer)
 	return TUI_REDRAW;
 }
 
+struct edit_call {
+	struct db *db;
+	long long session_id;
+	struct minutes_result r;
+};
+
+static int run_edit(void *ctx)
+{
+	struct edit_call *c = ctx;
+
+	return minutes_edit(c->db, c->session_id, &c->r);
+}
+
+/* `m`: the minutes in the editor, curses left meanwhile; the outcome on
+ * the status line. */
+static void edit_minutes(struct session_view *v, struct tui *t)
+{
+	struct edit_call c = { .db = t->db, .session_id = v->session_id };
+	char day[11];
+	int rc;
+
+	/* Locked minutes are refused before the screen goes away, the way to
+	 * unlock them first (the store's message is too long for the line). */
+	if ((rc = minutes_editable(t->db, v->session_id)) == OL_ESTATE && v->s.approved_on >= 0) {
+		date_format(v->s.approved_on, day);
+		tui_status(t, TS_OVERDUE, _("locked (approved on %s): orglife minutes unlock %lld --reason TEXT"), day,
+			   v->session_id);
+		return;
+	}
+	if (rc != OL_OK) {
+		tui_status(t, TS_OVERDUE, "%s", db_errmsg(t->db));
+		return;
+	}
+	tui_suspend(t, run_edit, &c);
+	if (c.r.outcome == MINUTES_SAVED) {
+		tui_status(t, TS_OK, "%s", _("minutes saved"));
+		tui_changed(t);
+	} else if (c.r.outcome == MINUTES_UNCHANGED)
+		tui_status(t, TS_NORMAL, "%s", _("the minutes are unchanged; nothing was saved"));
+	else
+		tui_status(t, TS_OVERDUE, "%s", c.r.message);
+	minutes_result_clear(&c.r);
+}
+
 static unsigned session_key(struct screen *s, struct tui *t, enum tui_action a, int key)
 {
 	struct session_view *v = (struct session_view *)s;
@@ -332,6 +378,7 @@ static unsigned session_key(struct screen *s, struct tui *t, enum tui_action a, 
 		if ((next = view_rollcall_new(t, v->session_id)))
 			tui_push(t, next);
 		return TUI_REDRAW;
+	case ACT_MINUTES: edit_minutes(v, t); return TUI_REDRAW;
 	case ACT_IDLE: return TUI_NONE;
 	default: return tui_list_key(&v->list, t, a);
 	}

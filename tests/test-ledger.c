@@ -399,7 +399,7 @@ static void test_done_then_verify_closes(void **state)
 	struct world *w = *state;
 	long long id = add_item(w->db, w->branch1, 0, "2025-06-30");
 
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-10")), OL_OK);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-10")), OL_OK);
 	assert_item_state(w->db, id, "done 2025-06-10 - -");
 	assert_int_equal(ledger_verify(w->db, id, "机关党委组织部", D("2025-06-12")), OL_OK);
 	assert_item_state(w->db, id, "closed 2025-06-10 机关党委组织部 2025-06-12");
@@ -410,8 +410,8 @@ static void test_done_twice_refused(void **state)
 	struct world *w = *state;
 	long long id = add_item(w->db, w->branch1, 0, "2025-06-30");
 
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-10")), OL_OK);
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-11")), OL_ESTATE);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-10")), OL_OK);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-11")), OL_ESTATE);
 	assert_non_null(strstr(db_errmsg(w->db), "2025-06-10"));
 	assert_non_null(strstr(db_errmsg(w->db), "ledger verify"));
 	assert_item_state(w->db, id, "done 2025-06-10 - -");
@@ -434,8 +434,8 @@ static void test_verify_checks_who_and_when(void **state)
 	struct world *w = *state;
 	long long id = add_item(w->db, w->branch1, 0, "2025-06-30");
 
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-10")), OL_OK);
-	assert_int_equal(ledger_verify(w->db, id, NULL, D("2025-06-12")), OL_EINVAL);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-10")), OL_OK);
+	/* Who verified is optional, but an empty name is a mistake. */
 	assert_int_equal(ledger_verify(w->db, id, "", D("2025-06-12")), OL_EINVAL);
 	assert_int_equal(ledger_verify(w->db, id, "\xE3\x80\x80", D("2025-06-12")), OL_EINVAL);
 	/* Not before the day it was done, not after today. */
@@ -446,6 +446,11 @@ static void test_verify_checks_who_and_when(void **state)
 	/* The day it was done, and today, are both fine. */
 	assert_int_equal(ledger_verify(w->db, id, "组织部", D("2025-06-10")), OL_OK);
 	assert_item_state(w->db, id, "closed 2025-06-10 组织部 2025-06-10");
+	/* --by is optional (PRODUCT.md §4): closed, with no one named. */
+	id = add_item(w->db, w->branch1, 0, "2025-06-30");
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-10")), OL_OK);
+	assert_int_equal(ledger_verify(w->db, id, NULL, D("2025-06-12")), OL_OK);
+	assert_item_state(w->db, id, "closed 2025-06-10 - 2025-06-12");
 }
 
 static void test_closed_item_stays_closed(void **state)
@@ -453,11 +458,18 @@ static void test_closed_item_stays_closed(void **state)
 	struct world *w = *state;
 	long long id = add_item(w->db, w->branch1, 0, "2025-06-30");
 
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-15")), OL_OK);
+	assert_int_equal(ledger_done(w->db, id, "宣传委员", D("2025-06-15")), OL_OK);
 	assert_int_equal(ledger_verify(w->db, id, "组织部", D("2025-06-15")), OL_OK);
 	assert_int_equal(ledger_verify(w->db, id, "纪委", D("2025-06-15")), OL_ESTATE);
-	assert_non_null(strstr(db_errmsg(w->db), "组织部"));
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-15")), OL_ESTATE);
+	assert_non_null(strstr(db_errmsg(w->db), "2025-06-15"));
+	{
+		struct ledger_item it;
+		assert_int_equal(ledger_get(w->db, id, &it), OL_OK);
+		assert_non_null(it.done_by);
+		assert_string_equal(it.done_by, "宣传委员");
+		ledger_item_clear(&it);
+	}
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-15")), OL_ESTATE);
 	assert_item_state(w->db, id, "closed 2025-06-15 组织部 2025-06-15");
 }
 
@@ -466,10 +478,10 @@ static void test_done_not_after_today(void **state)
 	struct world *w = *state;
 	long long id = add_item(w->db, w->branch1, 0, "2025-06-30");
 
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-16")), OL_EINVAL);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-16")), OL_EINVAL);
 	assert_non_null(strstr(db_errmsg(w->db), "2025-06-16"));
 	assert_item_state(w->db, id, "open - - -");
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-15")), OL_OK);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-15")), OL_OK);
 	assert_item_state(w->db, id, "done 2025-06-15 - -");
 }
 
@@ -480,7 +492,8 @@ static void test_unknown_item_refused(void **state)
 
 	assert_int_equal(ledger_get(w->db, MISSING_ID, &it), OL_ENOTFOUND);
 	ledger_item_clear(&it);
-	assert_int_equal(ledger_done(w->db, MISSING_ID, D("2025-06-15")), OL_ENOTFOUND);
+	assert_int_equal(ledger_done(w->db, MISSING_ID, NULL, D("2025-06-15")), OL_ENOTFOUND);
+	assert_int_equal(ledger_done(w->db, MISSING_ID, "", D("2025-06-15")), OL_EINVAL);
 	assert_int_equal(ledger_verify(w->db, MISSING_ID, "组织部", D("2025-06-15")), OL_ENOTFOUND);
 	assert_non_null(strstr(db_errmsg(w->db), "ledger list"));
 }
@@ -551,7 +564,7 @@ static void test_list_filters_subtree_and_orders_by_due(void **state)
 	assert_list(w->db, w->branch2, want);
 
 	/* Closing an item keeps it in the list, in its place. */
-	assert_int_equal(ledger_done(w->db, b2, D("2025-06-01")), OL_OK);
+	assert_int_equal(ledger_done(w->db, b2, NULL, D("2025-06-01")), OL_OK);
 	assert_int_equal(ledger_verify(w->db, b2, "组织部", D("2025-06-02")), OL_OK);
 	snprintf(want, sizeof want, "%lld %lld %lld %lld %lld", grp, b2, b1, gen, com);
 	assert_list(w->db, 0, want);
@@ -609,7 +622,7 @@ static void test_every_write_is_audited(void **state)
 	assert_query_text(w->db, LAST_AUDIT("action || ' ' || json_extract(after, '$.state')"), id, "insert open");
 	assert_query_text(w->db, LAST_AUDIT("json_extract(after, '$.problem')"), id, "支委会未按月召开");
 
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-14")), OL_OK);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-14")), OL_OK);
 	assert_int_equal(audit_rows(w->db), before + 2);
 	assert_query_text(w->db,
 			  LAST_AUDIT("action || ' ' || json_extract(before, '$.state') || ' ' ||"
@@ -617,7 +630,7 @@ static void test_every_write_is_audited(void **state)
 			  id, "update open done 2025-06-14");
 
 	/* Refused writes leave no row. */
-	assert_int_equal(ledger_done(w->db, id, D("2025-06-14")), OL_ESTATE);
+	assert_int_equal(ledger_done(w->db, id, NULL, D("2025-06-14")), OL_ESTATE);
 	assert_int_equal(ledger_verify(w->db, id, "", D("2025-06-15")), OL_EINVAL);
 	assert_int_equal(audit_rows(w->db), before + 2);
 

@@ -1193,8 +1193,14 @@ static void test_dues_twice_for_a_month_refused(void **state)
 	assert_int_equal(dues_pay(w->db, a, 2025, 5, -200, D("2025-05-02")), OL_EINVAL);
 	assert_int_equal(dues_pay(w->db, MISSING_ID, 2025, 5, 100, D("2025-05-02")), OL_ENOTFOUND);
 	assert_int_equal(dues_get(w->db, a, 2025, 5, &amount, &paid), OL_ENOTFOUND);
+	/* Up to a million yuan; more is refused, and the record stays readable. */
+	assert_int_equal(dues_pay(w->db, a, 2025, 6, 100000001, D("2025-06-02")), OL_EINVAL);
+	assert_int_equal(dues_pay(w->db, a, 2025, 6, 100000000, D("2025-06-02")), OL_OK);
+	assert_int_equal(dues_get(w->db, a, 2025, 6, &amount, &paid), OL_OK);
+	assert_true(amount == 100000000);
+	assert_int_equal(dues_pay(w->db, a, 2025, 7, 1, D("2025-07-02")), OL_OK);
 	/* Both payments are in the audit log. */
-	assert_int_equal(query_int(w->db, "SELECT count(*) FROM audit WHERE target LIKE 'dues:%'", 0), 2);
+	assert_int_equal(query_int(w->db, "SELECT count(*) FROM audit WHERE target LIKE 'dues:%'", 0), 4);
 }
 
 /* ---- sessions ----------------------------------------------------------- */

@@ -74,6 +74,7 @@ static void test_keys_find_their_actions(void **state)
 	assert_int_equal(tui_key_action('Q', SESSION_MASK), ACT_QUIT);
 	assert_int_equal(tui_key_action('H', SESSION_MASK), ACT_HELD);
 	assert_int_equal(tui_key_action('r', SESSION_MASK), ACT_ROLLCALL);
+	assert_int_equal(tui_key_action('m', SESSION_MASK), ACT_MINUTES);
 	assert_int_equal(tui_key_action(TUI_KEY_ENTER, OVERVIEW_MASK), ACT_OPEN);
 	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF1F), OVERVIEW_MASK), ACT_HELP); /* ？ */
 	assert_int_equal(tui_key_action(TUI_CTRL('l'), OVERVIEW_MASK), ACT_REDRAW);
@@ -87,6 +88,8 @@ static void test_keys_only_where_offered(void **state)
 	assert_int_equal(tui_key_action('1', OVERVIEW_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action(' ', SESSION_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('H', ROLLCALL_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('m', ROLLCALL_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('m', OVERVIEW_MASK), ACT_NONE);
 	/* The session screen scrolls but has no names to find. */
 	assert_int_equal(tui_key_action('/', SESSION_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('x', ROLLCALL_MASK), ACT_NONE);

@@ -115,6 +115,7 @@ enum out_type { OUT_STR, OUT_INT, OUT_BOOL };
 struct out_col {
 	const char *key;   /* csv header and json key */
 	const char *title; /* N_(): the text header */
+	const char *ctx;   /* its msgctxt when the title is NC_(ctx, ...), or NULL */
 	enum out_type type;
 };
 

@@ -76,6 +76,10 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql);
  */
 int db_tx_begin(struct db *db);
 int db_tx_end(struct db *db, int status);
+/* A read of several statements that must see one snapshot: a deferred
+ * transaction, or nothing more inside one already open. */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
 
 /*
  * A new id for a row of table: ids end in the three digits of this

@@ -55,7 +55,8 @@ struct ledger_item {
 	long due;
 	enum ledger_state state;
 	long done_on;        /* -1: not done */
-	char *verified_by;   /* NULL: not verified */
+	char *done_by;       /* NULL: not said */
+	char *verified_by;   /* NULL: not said */
 	long verified_on;    /* -1: not verified */
 };
 /* Frees the item's strings and zeroes it. */
@@ -83,7 +84,7 @@ int ledger_add(struct db *db, const struct ledger_new *n, long long *id);
 
 /* open -> done on day, which may not lie after today (the clock).  An item
  * already done or closed is refused (OL_ESTATE). */
-int ledger_done(struct db *db, long long id, long day);
+int ledger_done(struct db *db, long long id, const char *by, long day);
 
 /* done -> closed (销号): by names who verified (more than blanks), day the
  * verification, neither before the day the item was done nor after today.

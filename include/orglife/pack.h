@@ -41,6 +41,9 @@ int marks_get(const struct marks *m, long long member_id);
 void marks_set(struct marks *m, long long member_id, int status);
 void marks_free(struct marks *m);
 
+/* The largest amount a payment holds: one million yuan. */
+#define PAYMENT_MAX_FEN 100000000LL
+
 struct payment {
 	int month;            /* year * 12 + month - 1 */
 	long long amount_fen; /* -1: not given */
@@ -52,7 +55,8 @@ struct payments {
 	size_t n, cap;
 };
 
-/* As for marks: decode (-1 when malformed), encode (caller frees). */
+/* As for marks: decode (-1 when malformed), encode (caller frees; every
+ * amount must be at most PAYMENT_MAX_FEN, or the blob would not decode). */
 int payments_decode(const void *blob, size_t len, struct payments *p);
 unsigned char *payments_encode(const struct payments *p, size_t *len);
 /* The latest month paid up to `until` (a month index) into *month, or -1

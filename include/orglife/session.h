@@ -94,9 +94,18 @@ int session_attendees(struct db *db, long long session_id,
 int attend_set(struct db *db, long long session_id, long long member_id,
 	       enum attend_status status, const char *reason);
 
-/* Minutes: replacing them is refused once approved (OL_ESTATE). */
+/* Minutes: replacing them is refused once approved (OL_ESTATE, with a
+ * message that names `orglife minutes unlock`); "" or NULL clears them. */
 int minutes_set(struct db *db, long long session_id, const char *minutes);
 int minutes_approve(struct db *db, long long session_id, long day);
+/* OL_OK when the minutes may be changed; else OL_ESTATE (approved: the
+ * message names `orglife minutes unlock`) or OL_ENOTFOUND. */
+int minutes_editable(struct db *db, long long session_id);
+/* Unlocks approved minutes so they can be changed again: clears the
+ * approval and writes an audit entry ("unlock", "minutes:ID") holding the
+ * day it was approved and the reason, in one transaction.  reason must not
+ * be blank (OL_EINVAL); minutes that are not approved are OL_ESTATE. */
+int minutes_unlock(struct db *db, long long session_id, const char *reason);
 
 /* An organization's activity: sessions held from..to, the last held on or
  * before today, the next planned on or after today. */

@@ -61,6 +61,7 @@ enum tui_action {
 	/* session */
 	ACT_HELD,
 	ACT_ROLLCALL,
+	ACT_MINUTES,
 	/* roll-call */
 	ACT_PRESENT,
 	ACT_LATE,

@@ -101,6 +101,14 @@ void tui_changed(struct tui *t);
 /* Asks for an idle turn: the top screen gets ACT_IDLE when no key waits. */
 void tui_want_idle(struct tui *t);
 
+/*
+ * Leaves curses for fn (an editor on the terminal: def_prog_mode, endwin),
+ * then comes back (reset_prog_mode): the terminal measured again, in case
+ * it was resized meanwhile, every screen laid out again and the whole
+ * frame redrawn.  Returns what fn returned.
+ */
+int tui_suspend(struct tui *t, int (*fn)(void *ctx), void *ctx);
+
 /* ---- messages and prompts ---------------------------------------------------------- */
 
 /* Shows a message on the status line until the next key (printf-style,
