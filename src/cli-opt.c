@@ -77,6 +77,16 @@ int cli_parse(struct cli_ctx *ctx, const struct cli_opt *opts, int min_pos, int 
 	return 0;
 }
 
+int cli_need(struct cli_ctx *ctx, const struct cli_opt *opts, const struct cli_args *a, unsigned mask)
+{
+	int i;
+
+	for (i = 0; opts[i].name; i++)
+		if ((mask & 1u << i) && !a->val[i])
+			return cli_usage(ctx, _("%s is required"), opts[i].name);
+	return 0;
+}
+
 int cli_bad_value(struct cli_ctx *ctx, const char *what, const char *value, const char *accepted)
 {
 	char *w = text_sanitize(value, 0);

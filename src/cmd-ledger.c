@@ -15,18 +15,6 @@
 
 #define NCOLS(cols) ((int)(sizeof cols / sizeof cols[0]))
 
-/* A usage error for the first option in mask (bit i: opts[i]) that was not
- * given. */
-static int need(struct cli_ctx *ctx, const struct cli_opt *opts, const struct cli_args *a, unsigned mask)
-{
-	int i;
-
-	for (i = 0; opts[i].name; i++)
-		if ((mask & 1u << i) && !a->val[i])
-			return cli_usage(ctx, _("%s is required"), opts[i].name);
-	return 0;
-}
-
 static int parse_category(struct cli_ctx *ctx, const char *s, enum ledger_category *c)
 {
 	if (ledger_category_parse(s, c) == 0)
@@ -63,7 +51,7 @@ CMD_RUN(cmd_ledger_add)
 	int rc;
 
 	if ((rc = cli_parse(ctx, opts, 0, 0, argc, argv, &a)) ||
-	    (rc = need(ctx, opts, &a,
+	    (rc = cli_need(ctx, opts, &a,
 		       1u << O_ORG | 1u << O_PROBLEM | 1u << O_MEASURE | 1u << O_OWNER | 1u << O_DUE)))
 		return rc;
 	if (a.val[O_CATEGORY] && (rc = parse_category(ctx, a.val[O_CATEGORY], &n.category)))

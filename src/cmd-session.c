@@ -18,18 +18,6 @@
 
 #define NCOLS(cols) ((int)(sizeof cols / sizeof cols[0]))
 
-/* A usage error for the first option in mask (bit i: opts[i]) that was not
- * given. */
-static int need(struct cli_ctx *ctx, const struct cli_opt *opts, const struct cli_args *a, unsigned mask)
-{
-	int i;
-
-	for (i = 0; opts[i].name; i++)
-		if ((mask & 1u << i) && !a->val[i])
-			return cli_usage(ctx, _("%s is required"), opts[i].name);
-	return 0;
-}
-
 /* A free text option: NULL when absent or empty. */
 static const char *opt_text(const char *s)
 {
@@ -54,7 +42,7 @@ static int parse_attend(struct cli_ctx *ctx, const char *s, enum attend_status *
 
 /*
  * The commands on one SESSION: parses argv against opts with exactly one
- * positional argument, checks the options in `required` (a need() mask),
+ * positional argument, checks the options in `required` (a cli_need() mask),
  * then resolves the session.
  */
 static int session_args(struct cli_ctx *ctx, const struct cli_opt *opts, unsigned required, int argc, char **argv,
@@ -62,7 +50,7 @@ static int session_args(struct cli_ctx *ctx, const struct cli_opt *opts, unsigne
 {
 	int rc;
 
-	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, a)) || (rc = need(ctx, opts, a, required)))
+	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, a)) || (rc = cli_need(ctx, opts, a, required)))
 		return rc;
 	return cli_session(ctx, a->pos[0], id);
 }
@@ -119,7 +107,7 @@ CMD_RUN(cmd_session_add)
 	int rc;
 
 	if ((rc = cli_parse(ctx, opts, 0, 0, argc, argv, &a)) ||
-	    (rc = need(ctx, opts, &a, 1u << O_ORG | 1u << O_KIND | 1u << O_AT)))
+	    (rc = cli_need(ctx, opts, &a, 1u << O_ORG | 1u << O_KIND | 1u << O_AT)))
 		return rc;
 	if ((rc = parse_kind(ctx, "--kind", a.val[O_KIND], &s.kind)))
 		return rc;
@@ -758,7 +746,7 @@ CMD_RUN(cmd_election_add)
 	long day;
 	int term = 0, rc;
 
-	if ((rc = cli_parse(ctx, opts, 0, 0, argc, argv, &a)) || (rc = need(ctx, opts, &a, 1u << O_ORG | 1u << O_ON)))
+	if ((rc = cli_parse(ctx, opts, 0, 0, argc, argv, &a)) || (rc = cli_need(ctx, opts, &a, 1u << O_ORG | 1u << O_ON)))
 		return rc;
 	if ((rc = cli_date(ctx, "--on", a.val[O_ON], &day)))
 		return rc;
@@ -789,7 +777,7 @@ CMD_RUN(cmd_election_extend)
 	int rc;
 
 	if ((rc = cli_parse(ctx, opts, 0, 0, argc, argv, &a)) ||
-	    (rc = need(ctx, opts, &a, 1u << O_ORG | 1u << O_UNTIL | 1u << O_APPROVAL)))
+	    (rc = cli_need(ctx, opts, &a, 1u << O_ORG | 1u << O_UNTIL | 1u << O_APPROVAL)))
 		return rc;
 	if ((rc = cli_date(ctx, "--until", a.val[O_UNTIL], &until)) || (rc = cli_org(ctx, a.val[O_ORG], &org)))
 		return rc;

@@ -92,6 +92,10 @@ struct cli_args {
 int cli_parse(struct cli_ctx *ctx, const struct cli_opt *opts, int min_pos, int max_pos, int argc, char **argv,
 	      struct cli_args *a);
 
+/* The options of mask (bit i: opts[i]) must be given: the usage error
+ * "--org is required" for the first one missing, else 0. */
+int cli_need(struct cli_ctx *ctx, const struct cli_opt *opts, const struct cli_args *a, unsigned mask);
+
 /* Prints "WHAT 'VALUE': ACCEPTED" (the value made harmless) as the error
  * for a value that is not accepted; returns EXIT_ERROR. */
 int cli_bad_value(struct cli_ctx *ctx, const char *what, const char *value, const char *accepted);
