@@ -15,6 +15,8 @@ enum { T_ORG, T_MEMBER, T_ROLE, T_EVENT, T_SESSION, T_ELECTION, T_COUNT };
 
 struct bulk {
 	struct db *db;
+	long long *places; /* place ids already stored: a district has a few hundred */
+	size_t nplaces;
 	long long seq[T_COUNT]; /* the last sequence number used per table */
 	char **indexes;         /* the schema's CREATE INDEX statements, dropped for the load */
 	int nindexes;
@@ -116,6 +118,7 @@ int bulk_end(struct bulk *b, int status, const char *what)
 	if (status == OL_OK)
 		status = create_indexes(b);
 	free_indexes(b);
+	free(b->places);
 	free(b);
 	if (status == OL_OK) {
 		st = db_stmt(db, "DELETE FROM meta WHERE key = 'audit-paused'");
@@ -219,11 +222,23 @@ int bulk_event(struct bulk *b, long long member, enum member_event_kind kind, lo
 int bulk_session(struct bulk *b, const struct session *s, enum session_state state, const void *marks,
 		 size_t marks_len, const char *minutes, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(b->db,
-		"INSERT INTO session(id, org_id, kind, also_kind, day, time, place, topic, host_id, recorder_id,"
-		" lecturer_id, state, minutes, marks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	sqlite3_stmt *st;
+	long long place = db_place_key(s->place);
+	size_t i;
 	char tm[6];
+	int rc;
 
+	for (i = 0; place && i < b->nplaces && b->places[i] != place; i++)
+		;
+	if (place && i == b->nplaces) {
+		if ((rc = db_place_id(b->db, s->place, &place)) != OL_OK)
+			return rc;
+		b->places = xrealloc(b->places, (b->nplaces + 1) * sizeof *b->places);
+		b->places[b->nplaces++] = place;
+	}
+	st = db_stmt(b->db,
+		"INSERT INTO session(id, org_id, kind, also_kind, day, time, place_id, topic, host_id, recorder_id,"
+		" lecturer_id, state, minutes, marks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	if (!st)
 		return OL_EDB;
 	*id = next_id(b, T_SESSION);
@@ -236,7 +251,7 @@ int bulk_session(struct bulk *b, const struct session *s, enum session_state sta
 		date_format_time(s->minute, tm);
 		sqlite3_bind_text(st, 6, tm, -1, SQLITE_TRANSIENT);
 	}
-	db_bind_text(st, 7, s->place);
+	db_bind_id(st, 7, place);
 	db_bind_text(st, 8, s->topic);
 	db_bind_id(st, 9, s->host_id);
 	db_bind_id(st, 10, s->recorder_id);

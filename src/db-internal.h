@@ -56,6 +56,14 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
  */
 int db_audit(struct db *db, const char *action, const char *target, const char *before, const char *after);
 
+/*
+ * The id of a place name, adding it if new (name NULL or empty: 0).  The id
+ * is a 63-bit hash of the name, the same in every database.
+ */
+int db_place_id(struct db *db, const char *name, long long *id);
+/* The id a place name has (0 for none), without touching the database. */
+long long db_place_key(const char *name);
+
 /* The SQL of migration `version` (1..DB_SCHEMA_VERSION), NULL otherwise. */
 const char *db_schema_migration(int version);
 

@@ -71,6 +71,12 @@ static const char migration_1[] =
 	");\n"
 	"CREATE INDEX role_org ON role(org_id, from_date);\n"
 	"CREATE INDEX role_member ON role(member_id);\n"
+	/* Where sessions are held: a few names, each kept once.  The id is
+	 * a hash of the name, so databases that exchange changes agree on it. */
+	"CREATE TABLE place (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL\n"
+	");\n"
 	"CREATE TABLE session (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
@@ -80,7 +86,7 @@ static const char migration_1[] =
 	"                                      'org-life', 'appraisal', 'other')),\n"
 	"  day TEXT NOT NULL,\n"
 	"  time TEXT,\n"
-	"  place TEXT,\n"
+	"  place_id INTEGER REFERENCES place(id),\n"
 	"  topic TEXT,\n"
 	"  host_id INTEGER REFERENCES member(id),\n"
 	"  recorder_id INTEGER REFERENCES member(id),\n"
@@ -94,7 +100,10 @@ static const char migration_1[] =
 	");\n"
 	/* The review asks per organization per period. */
 	"CREATE INDEX session_org_day ON session(org_id, day);\n"
-	"CREATE INDEX session_day ON session(day);\n"
+	/* Across organizations only what is coming is asked for by day: an
+	 * index of every session by day would be a tenth of a district's
+	 * database. */
+	"CREATE INDEX session_planned ON session(day) WHERE state = 'planned';\n"
 	/* The attendance sheet is session.marks (pack.h); the few reasons
 	 * given for a mark live here. */
 	"CREATE TABLE attendance_reason (\n"
@@ -255,23 +264,23 @@ static const char migration_1[] =
 	"    (SELECT (coalesce(max(id), 0) / 1000 + 1) * 1000 FROM audit) + (SELECT value FROM meta WHERE key = 'site'),\n"
 	"    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'insert', 'session:' || new.id,\n"
 	"    NULL,\n"
-	"    json_object('id', new.id, 'org_id', new.org_id, 'kind', new.kind, 'also_kind', new.also_kind, 'day', new.day, 'time', new.time, 'place', new.place, 'topic', new.topic, 'host_id', new.host_id, 'recorder_id', new.recorder_id, 'lecturer_id', new.lecturer_id, 'state', new.state, 'moved_from', new.moved_from, 'minutes', new.minutes, 'resolutions', new.resolutions, 'approved_on', new.approved_on));\n"
+	"    json_object('id', new.id, 'org_id', new.org_id, 'kind', new.kind, 'also_kind', new.also_kind, 'day', new.day, 'time', new.time, 'place', (SELECT name FROM place WHERE id = new.place_id), 'topic', new.topic, 'host_id', new.host_id, 'recorder_id', new.recorder_id, 'lecturer_id', new.lecturer_id, 'state', new.state, 'moved_from', new.moved_from, 'minutes', new.minutes, 'resolutions', new.resolutions, 'approved_on', new.approved_on));\n"
 	"END;\n"
-	"CREATE TRIGGER audit_session_update AFTER UPDATE OF org_id, kind, also_kind, day, time, place, topic, host_id,"
+	"CREATE TRIGGER audit_session_update AFTER UPDATE OF org_id, kind, also_kind, day, time, place_id, topic, host_id,"
 	" recorder_id, lecturer_id, state, moved_from, minutes, resolutions, approved_on ON session"
 	" WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'audit-paused') BEGIN\n"
 	"  INSERT INTO audit(id, at, action, target, before, after) VALUES (\n"
 	"    (SELECT (coalesce(max(id), 0) / 1000 + 1) * 1000 FROM audit) + (SELECT value FROM meta WHERE key = 'site'),\n"
 	"    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'update', 'session:' || new.id,\n"
-	"    json_object('id', old.id, 'org_id', old.org_id, 'kind', old.kind, 'also_kind', old.also_kind, 'day', old.day, 'time', old.time, 'place', old.place, 'topic', old.topic, 'host_id', old.host_id, 'recorder_id', old.recorder_id, 'lecturer_id', old.lecturer_id, 'state', old.state, 'moved_from', old.moved_from, 'minutes', old.minutes, 'resolutions', old.resolutions, 'approved_on', old.approved_on),\n"
-	"    json_object('id', new.id, 'org_id', new.org_id, 'kind', new.kind, 'also_kind', new.also_kind, 'day', new.day, 'time', new.time, 'place', new.place, 'topic', new.topic, 'host_id', new.host_id, 'recorder_id', new.recorder_id, 'lecturer_id', new.lecturer_id, 'state', new.state, 'moved_from', new.moved_from, 'minutes', new.minutes, 'resolutions', new.resolutions, 'approved_on', new.approved_on));\n"
+	"    json_object('id', old.id, 'org_id', old.org_id, 'kind', old.kind, 'also_kind', old.also_kind, 'day', old.day, 'time', old.time, 'place', (SELECT name FROM place WHERE id = old.place_id), 'topic', old.topic, 'host_id', old.host_id, 'recorder_id', old.recorder_id, 'lecturer_id', old.lecturer_id, 'state', old.state, 'moved_from', old.moved_from, 'minutes', old.minutes, 'resolutions', old.resolutions, 'approved_on', old.approved_on),\n"
+	"    json_object('id', new.id, 'org_id', new.org_id, 'kind', new.kind, 'also_kind', new.also_kind, 'day', new.day, 'time', new.time, 'place', (SELECT name FROM place WHERE id = new.place_id), 'topic', new.topic, 'host_id', new.host_id, 'recorder_id', new.recorder_id, 'lecturer_id', new.lecturer_id, 'state', new.state, 'moved_from', new.moved_from, 'minutes', new.minutes, 'resolutions', new.resolutions, 'approved_on', new.approved_on));\n"
 	"END;\n"
 	"CREATE TRIGGER audit_session_delete AFTER DELETE ON session"
 	" WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'audit-paused') BEGIN\n"
 	"  INSERT INTO audit(id, at, action, target, before, after) VALUES (\n"
 	"    (SELECT (coalesce(max(id), 0) / 1000 + 1) * 1000 FROM audit) + (SELECT value FROM meta WHERE key = 'site'),\n"
 	"    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'delete', 'session:' || old.id,\n"
-	"    json_object('id', old.id, 'org_id', old.org_id, 'kind', old.kind, 'also_kind', old.also_kind, 'day', old.day, 'time', old.time, 'place', old.place, 'topic', old.topic, 'host_id', old.host_id, 'recorder_id', old.recorder_id, 'lecturer_id', old.lecturer_id, 'state', old.state, 'moved_from', old.moved_from, 'minutes', old.minutes, 'resolutions', old.resolutions, 'approved_on', old.approved_on),\n"
+	"    json_object('id', old.id, 'org_id', old.org_id, 'kind', old.kind, 'also_kind', old.also_kind, 'day', old.day, 'time', old.time, 'place', (SELECT name FROM place WHERE id = old.place_id), 'topic', old.topic, 'host_id', old.host_id, 'recorder_id', old.recorder_id, 'lecturer_id', old.lecturer_id, 'state', old.state, 'moved_from', old.moved_from, 'minutes', old.minutes, 'resolutions', old.resolutions, 'approved_on', old.approved_on),\n"
 	"    NULL);\n"
 	"END;\n"
 	"CREATE TRIGGER audit_election_insert AFTER INSERT ON election"

@@ -159,10 +159,11 @@ void session_clear(struct session *s)
 }
 
 #define SESSION_COLUMNS \
-	"s.id, s.org_id, o.name, s.kind, s.also_kind, s.day, s.time, s.place, s.topic," \
+	"s.id, s.org_id, o.name, s.kind, s.also_kind, s.day, s.time, pl.name, s.topic," \
 	" s.host_id, h.name, s.recorder_id, r.name, s.lecturer_id, l.name, s.state, s.moved_from," \
 	" s.minutes, s.resolutions, s.approved_on" \
-	" FROM session s JOIN org o ON o.id = s.org_id LEFT JOIN member h ON h.id = s.host_id" \
+	" FROM session s JOIN org o ON o.id = s.org_id LEFT JOIN place pl ON pl.id = s.place_id" \
+	" LEFT JOIN member h ON h.id = s.host_id" \
 	" LEFT JOIN member r ON r.id = s.recorder_id LEFT JOIN member l ON l.id = s.lecturer_id"
 
 static void session_from_row(sqlite3_stmt *st, struct session *s, int with_text)
@@ -299,6 +300,7 @@ static int check_person(struct db *db, long long member_id, long long org_id, co
 
 int session_add(struct db *db, const struct session *s, long long *id)
 {
+	long long place = 0;
 	struct org o;
 	sqlite3_stmt *st;
 	int rc;
@@ -333,8 +335,10 @@ int session_add(struct db *db, const struct session *s, long long *id)
 		rc = check_person(db, s->lecturer_id, 0, "--lecturer");
 	if (rc == OL_OK)
 		rc = db_next_id(db, "session", id);
+	if (rc == OL_OK)
+		rc = db_place_id(db, s->place, &place);
 	if (rc == OL_OK) {
-		st = db_stmt(db, "INSERT INTO session(id, org_id, kind, also_kind, day, time, place, topic,"
+		st = db_stmt(db, "INSERT INTO session(id, org_id, kind, also_kind, day, time, place_id, topic,"
 				 " host_id, recorder_id, lecturer_id, state)"
 				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'planned')");
 		if (!st)
@@ -346,7 +350,7 @@ int session_add(struct db *db, const struct session *s, long long *id)
 			db_bind_text(st, 4, session_kind_code(s->also));
 			db_bind_day(st, 5, s->day);
 			bind_time(st, 6, s->minute);
-			db_bind_text(st, 7, s->place);
+			db_bind_id(st, 7, place);
 			db_bind_text(st, 8, s->topic);
 			db_bind_id(st, 9, s->host_id);
 			db_bind_id(st, 10, s->recorder_id);

@@ -181,6 +181,44 @@ int db_next_id(struct db *db, const char *table, long long *id)
 	return db_fail(db, OL_EDB, "no ids for table %s", table);
 }
 
+long long db_place_key(const char *name)
+{
+	unsigned long long h = 14695981039346656037ULL; /* FNV-1a, 64 bits */
+	const unsigned char *p;
+
+	if (!name || !*name)
+		return 0;
+	for (p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return (long long)(h >> 1) | 1; /* positive, never 0 */
+}
+
+int db_place_id(struct db *db, const char *name, long long *id)
+{
+	sqlite3_stmt *st;
+	int rc, same = 0;
+
+	if (!(*id = db_place_key(name)))
+		return OL_OK;
+	st = db_stmt(db, "INSERT INTO place(id, name) VALUES (?1, ?2) ON CONFLICT(id) DO NOTHING");
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, *id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st, "recording a place")) != OL_OK)
+		return rc;
+	st = db_stmt(db, "SELECT name = ?2 FROM place WHERE id = ?1");
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, *id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	/* Two names with one 63-bit hash: never seen, but never merged. */
+	return same ? OL_OK : db_fail(db, OL_EINVAL, _("the place name '%s' cannot be stored: give it in other words"), name);
+}
+
 int db_audit(struct db *db, const char *action, const char *target, const char *before, const char *after)
 {
 	sqlite3_stmt *st = db_stmt(db,

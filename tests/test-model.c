@@ -1394,6 +1394,36 @@ static int count_sessions(const struct session *s, void *ctx)
 	return 0;
 }
 
+/* A place is kept once, under an id every database computes the same way,
+ * and sessions and the audit log still show its name. */
+static void test_session_places_kept_once(void **state)
+{
+	struct world *w = *state;
+	char hall[] = "党员活动室", room[] = "社区会议室";
+	struct session in = { .org_id = w->branch1, .kind = SK_LESSON, .also = SK_NONE, .day = D("2025-06-10"),
+			      .minute = -1, .place = hall };
+	struct session s;
+	long long a, b, c;
+
+	assert_int_equal(session_add(w->db, &in, &a), OL_OK);
+	in.day = D("2025-07-10");
+	assert_int_equal(session_add(w->db, &in, &b), OL_OK);
+	in.place = room;
+	assert_int_equal(session_add(w->db, &in, &c), OL_OK);
+	assert_int_equal(count(w->db, "place"), 2);
+	assert_int_equal(session_get(w->db, b, &s), OL_OK);
+	assert_string_equal(s.place, "党员活动室");
+	session_clear(&s);
+	assert_int_equal(query_int(w->db, "SELECT count(*) FROM audit WHERE after LIKE '%\"place\":\"社区会议室\"%'", 0), 1);
+	/* No place: none stored. */
+	in.place = NULL;
+	assert_int_equal(session_add(w->db, &in, &c), OL_OK);
+	assert_int_equal(session_get(w->db, c, &s), OL_OK);
+	assert_null(s.place);
+	session_clear(&s);
+	assert_int_equal(count(w->db, "place"), 2);
+}
+
 static void test_session_move_keeps_first_original_day(void **state)
 {
 	struct world *w = *state;
@@ -1880,6 +1910,7 @@ int main(void)
 		T(test_session_host_and_recorder_belong_to_its_org),
 		T(test_session_held_not_before_its_day),
 		T(test_session_cancel_only_planned),
+		T(test_session_places_kept_once),
 		T(test_session_move_keeps_first_original_day),
 		T(test_session_time_change_is_not_a_move),
 		T(test_attendees_of_branch_sessions),
