@@ -201,10 +201,6 @@ int bulk_role(struct bulk *b, long long member, long long org, enum role_kind ro
 int bulk_event(struct bulk *b, long long member, enum member_event_kind kind, long day, long until,
 	       const char *doc)
 {
-	static const char *const codes[] = {
-		[EVENT_FLOW_OUT] = "flow-out", [EVENT_TRANSFER_OUT] = "transfer-out", [EVENT_TRANSFER_IN] = "transfer-in",
-		[EVENT_LOST] = "lost", [EVENT_BACK] = "back",
-	};
 	sqlite3_stmt *st = db_stmt(b->db, "INSERT INTO member_event(id, member_id, kind, on_date, until, doc)"
 					  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 
@@ -212,7 +208,7 @@ int bulk_event(struct bulk *b, long long member, enum member_event_kind kind, lo
 		return OL_EDB;
 	sqlite3_bind_int64(st, 1, next_id(b, T_EVENT));
 	sqlite3_bind_int64(st, 2, member);
-	sqlite3_bind_text(st, 3, codes[kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, member_event_code(kind), -1, SQLITE_STATIC);
 	db_bind_day(st, 4, day);
 	db_bind_day(st, 5, until);
 	db_bind_text(st, 6, doc);

@@ -80,22 +80,19 @@ static int load_members(struct db *db, struct facts *f)
 
 static int load_events(struct db *db, struct facts *f)
 {
-	/* The CASE yields enum member_event_kind. */
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT member_id, CASE kind WHEN 'flow-out' THEN 0 WHEN 'transfer-out' THEN 1"
-		" WHEN 'transfer-in' THEN 2 WHEN 'lost' THEN 3 ELSE 4 END, on_date, until, doc IS NOT NULL"
-		" FROM member_event ORDER BY member_id, on_date, id");
+	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, kind, on_date, until, doc IS NOT NULL"
+				       " FROM member_event ORDER BY member_id, on_date, id");
 	int rc, cap = 0, mi = 0;
 
-	_Static_assert(EVENT_FLOW_OUT == 0 && EVENT_TRANSFER_OUT == 1 && EVENT_TRANSFER_IN == 2 &&
-			       EVENT_LOST == 3 && EVENT_BACK == 4,
-		       "the CASE above lists the event kinds in enum order");
 	if (!st)
 		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fact_event *e = grow(&f->events, &f->nevents, &cap, sizeof *e);
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		e->member_id = sqlite3_column_int64(st, 0);
-		e->kind = (enum member_event_kind)sqlite3_column_int(st, 1);
+		e->kind = EVENT_BACK;
+		if (kind)
+			member_event_parse(kind, &e->kind);
 		e->day = db_col_day(st, 2);
 		e->until = db_col_day(st, 3);
 		e->has_doc = sqlite3_column_int(st, 4);

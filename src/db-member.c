@@ -50,6 +50,24 @@ static const char *const event_codes[] = {
 	[EVENT_BACK] = "back",
 };
 
+const char *member_event_code(enum member_event_kind k)
+{
+	return (unsigned)k <= EVENT_BACK ? event_codes[k] : NULL;
+}
+
+int member_event_parse(const char *s, enum member_event_kind *k)
+{
+	int i;
+
+	for (i = 0; i <= EVENT_BACK; i++) {
+		if (strcmp(s, event_codes[i]) == 0) {
+			*k = (enum member_event_kind)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 const char *member_status_code(enum member_status s)
 {
 	return statuses[s].code;
@@ -603,12 +621,11 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 {
 	sqlite3_stmt *st;
 	long long rid = 0;
-	long from = -1;
 	int rc;
 
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
-	st = db_stmt(db, "SELECT id, from_date FROM role WHERE member_id = ?1 AND role = ?2 AND from_date <= ?3"
+	st = db_stmt(db, "SELECT id FROM role WHERE member_id = ?1 AND role = ?2 AND from_date <= ?3"
 			 " AND (to_date IS NULL OR to_date >= ?3) ORDER BY from_date DESC LIMIT 1");
 	if (!st)
 		rc = OL_EDB;
@@ -616,10 +633,8 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 		sqlite3_bind_int64(st, 1, member_id);
 		sqlite3_bind_text(st, 2, role_code(role), -1, SQLITE_STATIC);
 		db_bind_day(st, 3, on);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_step(st) == SQLITE_ROW)
 			rid = sqlite3_column_int64(st, 0);
-			from = db_col_day(st, 1);
-		}
 		sqlite3_reset(st);
 	}
 	if (rc == OL_OK && !rid) {
@@ -628,7 +643,6 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 		rc = db_fail(db, OL_ENOTFOUND, _("member %lld holds no %s role on %s: see 'orglife member list'"),
 			     member_id, role_label(role), buf);
 	}
-	(void)from;
 	if (rc == OL_OK) {
 		st = db_stmt(db, "UPDATE role SET to_date = ?2 WHERE id = ?1");
 		if (!st)

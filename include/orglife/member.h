@@ -59,6 +59,8 @@ void member_clear(struct member *m);
 const char *member_status_code(enum member_status s);   /* "full", "probationary" */
 const char *member_status_label(enum member_status s);  /* 正式党员 / 预备党员 */
 int member_status_parse(const char *s, enum member_status *st);
+const char *member_event_code(enum member_event_kind k); /* "flow-out", ... */
+int member_event_parse(const char *s, enum member_event_kind *k);
 const char *member_where_code(enum member_where w);     /* "here", "flowed-out", ... */
 const char *member_where_label(enum member_where w);
 const char *role_code(enum role_kind r);                /* "secretary", ... */
