@@ -126,11 +126,6 @@ static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct re
 	return EXIT_OK;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 static int collect_finding(const struct finding *fd, void *p)
 {
 	struct review *r = p;
@@ -146,7 +141,7 @@ static int collect_finding(const struct finding *fd, void *p)
 	rf->rule = fd->rule;
 	rf->severity = fd->severity;
 	rf->org = xstrdup(fd->org);
-	rf->member = dup_or_null(fd->member);
+	rf->member = xstrdup(fd->member);
 	rf->period = NULL;
 	if (fd->has_period) {
 		period_format(&fd->period, period);

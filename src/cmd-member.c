@@ -17,12 +17,6 @@
 #include <orglife/text.h>
 #include "cmd.h"
 
-/* A usage error unless the required option opt was given. */
-static int need(struct cli_ctx *ctx, const char *val, const char *opt)
-{
-	return val ? 0 : cli_usage(ctx, _("%s is required"), opt);
-}
-
 static int parse_status(struct cli_ctx *ctx, const char *s, enum member_status *st)
 {
 	if (member_status_parse(s, st) == 0)
@@ -89,7 +83,7 @@ CMD_RUN(cmd_member_add)
 	long long id;
 	int rc;
 
-	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = need(ctx, a.val[O_ORG], "--org")))
+	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = cli_need(ctx, opts, &a, 1u << O_ORG)))
 		return rc;
 	if (a.val[O_STATUS] && (rc = parse_status(ctx, a.val[O_STATUS], &mn.status)))
 		return rc;
@@ -162,7 +156,7 @@ CMD_RUN(cmd_member_import)
 	size_t n;
 	int rc;
 
-	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = need(ctx, a.val[O_ORG], "--org")))
+	if ((rc = cli_parse(ctx, opts, 1, 1, argc, argv, &a)) || (rc = cli_need(ctx, opts, &a, 1u << O_ORG)))
 		return rc;
 	if ((rc = cli_org(ctx, a.val[O_ORG], &org)) || (rc = read_file(ctx, a.pos[0], &data, &n)))
 		return rc;
@@ -365,7 +359,7 @@ static int dated_parse(struct cli_ctx *ctx, const struct cli_opt *opts, int npos
 {
 	int rc = cli_parse(ctx, opts, npos, npos, argc, argv, a);
 
-	return rc ? rc : need(ctx, a->val[0], opts[0].name);
+	return rc ? rc : cli_need(ctx, opts, a, 1u);
 }
 
 static int dated_values(struct cli_ctx *ctx, const struct cli_opt *opts, const struct cli_args *a, long long *id,

@@ -163,23 +163,6 @@ static int is_within(struct db *db, long long id, long long ancestor, int *withi
 	return OL_OK;
 }
 
-static int check_children_fit(struct db *db, long long id, enum org_kind kind)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT kind FROM org WHERE parent_id = ?1");
-	int rc, bad = 0;
-
-	if (!st)
-		return OL_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!fits_under((enum org_kind)kind_from_text(sqlite3_column_text(st, 0)), kind))
-			bad = 1;
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "walking the tree");
-	return bad ? db_fail(db, OL_EINVAL, _("that change would break the tree below it")) : OL_OK;
-}
-
 /* A group's members belong to its branch: it moves to another only empty. */
 static int check_group_empty(struct db *db, long long id)
 {
@@ -221,8 +204,6 @@ int org_edit(struct db *db, long long id, const struct org_changes *c)
 	}
 	if (rc == OL_OK && c->set_parent && o.kind == ORG_GROUP && c->parent_id != o.parent_id)
 		rc = check_group_empty(db, id);
-	if (rc == OL_OK)
-		rc = check_children_fit(db, id, o.kind);
 	if (rc == OL_OK) {
 		st = db_stmt(db, "UPDATE org SET name = ?2, parent_id = ?3, term_years = ?4 WHERE id = ?1");
 		if (!st)
@@ -236,8 +217,7 @@ int org_edit(struct db *db, long long id, const struct org_changes *c)
 			rc = db_step_done(db, st, "changing an organization");
 		}
 	}
-	if (rc != OL_ENOTFOUND || o.name)
-		org_clear(&o);
+	org_clear(&o);
 	return db_tx_end(db, rc);
 }
 

@@ -38,11 +38,6 @@ void rollcall_free(struct rollcall *rc)
 	memset(rc, 0, sizeof *rc);
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 void rollcall_add(struct rollcall *rc, const struct attendee *a)
 {
 	struct rollcall_person *p;
@@ -57,7 +52,7 @@ void rollcall_add(struct rollcall *rc, const struct attendee *a)
 	p->kind = a->kind;
 	p->votes = a->votes;
 	p->status = a->status;
-	p->reason = dup_or_null(a->reason);
+	p->reason = xstrdup(a->reason);
 	rollcall_layout(rc);
 }
 
@@ -251,6 +246,6 @@ int rollcall_mark(struct db *db, struct rollcall *rc, int line, enum attend_stat
 		return st;
 	p->status = status;
 	free(p->reason);
-	p->reason = dup_or_null(reason);
+	p->reason = xstrdup(reason);
 	return OL_OK;
 }
