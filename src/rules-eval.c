@@ -16,6 +16,7 @@
 #include <orglife/i18n.h>
 #include <orglife/rules.h>
 #include <orglife/text.h>
+#include "facts-internal.h"
 
 /* How far back R-ABSENT-6 looks, in months. */
 #define ABSENT_LOOKBACK 8
@@ -33,146 +34,7 @@ struct eng {
 	struct strbuf msg;
 };
 
-/* ---- dated facts ------------------------------------------------------------ */
-
-static enum member_where where_on(const struct facts *f, const struct fact_member *m, long day)
-{
-	const struct fact_event *e = f->events + m->first_event;
-	int i, last = -1, later_in = 0;
-
-	if (m->joined >= 0 && m->joined > day)
-		return MEMBER_NOT_YET;
-	for (i = 0; i < m->nevents; i++) {
-		if (e[i].day <= day)
-			last = i;
-		else if (e[i].kind == EVENT_TRANSFER_IN)
-			later_in = 1;
-	}
-	if (last < 0)
-		return later_in ? MEMBER_NOT_YET : MEMBER_HERE;
-	switch (e[last].kind) {
-	case EVENT_FLOW_OUT:
-		return MEMBER_FLOWED_OUT;
-	case EVENT_TRANSFER_OUT:
-		return MEMBER_TRANSFERRED_OUT;
-	case EVENT_LOST:
-		return MEMBER_LOST;
-	default:
-		return MEMBER_HERE;
-	}
-}
-
-static const struct fact_event *latest_event(const struct facts *f, const struct fact_member *m, long day)
-{
-	const struct fact_event *e = NULL;
-	int i;
-
-	for (i = 0; i < m->nevents; i++)
-		if (f->events[m->first_event + i].day <= day)
-			e = &f->events[m->first_event + i];
-	return e;
-}
-
-static int is_full(const struct fact_member *m, long day)
-{
-	return m->admitted == MEMBER_FULL || (m->confirmed >= 0 && m->confirmed <= day);
-}
-
-static int holds_role(const struct fact_role *r, long day)
-{
-	return r->from <= day && (r->to < 0 || r->to >= day);
-}
-
-/* [*lo, *hi) of a sorted array whose element's first field is the key. */
-#define RANGE(arr, n, field, key, lo, hi)                                   \
-	do {                                                                \
-		int a_ = 0, b_ = (n);                                       \
-		while (a_ < b_) {                                           \
-			int m_ = a_ + (b_ - a_) / 2;                        \
-			if ((arr)[m_].field < (key))                        \
-				a_ = m_ + 1;                                \
-			else                                                \
-				b_ = m_;                                    \
-		}                                                           \
-		*(lo) = a_;                                                 \
-		b_ = (n);                                                   \
-		while (a_ < b_) {                                           \
-			int m_ = a_ + (b_ - a_) / 2;                        \
-			if ((arr)[m_].field <= (key))                       \
-				a_ = m_ + 1;                                \
-			else                                                \
-				b_ = m_;                                    \
-		}                                                           \
-		*(hi) = a_;                                                 \
-	} while (0)
-
-/* Distinct members holding a committee role in org on day; *secretary is
- * the secretary's id or 0. */
-static int committee_on(const struct facts *f, long long org, long day, long long *secretary)
-{
-	int lo, hi, i, j, n = 0;
-
-	if (secretary)
-		*secretary = 0;
-	RANGE(f->roles, f->nroles, org_id, org, &lo, &hi);
-	for (i = lo; i < hi; i++) {
-		int dup = 0;
-		if (!holds_role(&f->roles[i], day))
-			continue;
-		if (f->roles[i].role == ROLE_SECRETARY && secretary)
-			*secretary = f->roles[i].member_id;
-		for (j = lo; j < i && !dup; j++)
-			dup = holds_role(&f->roles[j], day) && f->roles[j].member_id == f->roles[i].member_id;
-		n += !dup;
-	}
-	return n;
-}
-
-static int is_role_holder(const struct facts *f, long long org, long long member, long day)
-{
-	int lo, hi, i;
-
-	RANGE(f->roles, f->nroles, org_id, org, &lo, &hi);
-	for (i = lo; i < hi; i++)
-		if (f->roles[i].member_id == member && holds_role(&f->roles[i], day))
-			return 1;
-	return 0;
-}
-
-static enum attend_status mark_of(const struct facts *f, const struct fact_session *s, long long member)
-{
-	int lo = s->first_mark, hi = s->first_mark + s->nmarks;
-
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (f->marks[mid].member_id == member)
-			return f->marks[mid].status;
-		if (f->marks[mid].member_id < member)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return ATTEND_NONE;
-}
-
-static int is_kind(const struct fact_session *s, enum session_kind k)
-{
-	return s->kind == k || s->also == k;
-}
-
-/* Was m expected at s (PRODUCT §2)?  The committee for a committee
- * meeting, the group for a group meeting, else the organization's members;
- * anyone away that day is not expected. */
-static int expected_at(const struct eng *e, const struct fact_session *s, const struct fact_member *m)
-{
-	if (where_on(e->f, m, s->day) != MEMBER_HERE)
-		return 0;
-	if (s->kind == SK_COMMITTEE)
-		return is_role_holder(e->f, s->org_id, m->id, s->day);
-	if (s->kind == SK_GROUP || m->group_id == s->org_id)
-		return m->group_id == s->org_id;
-	return m->org_id == s->org_id;
-}
+/* ---- members of an organization ---------------------------------------------- */
 
 /* The members of org: of a branch (by_org) or of a group (by_group), as
  * the range [*lo, *hi) of the index put in *idx. */
@@ -305,13 +167,6 @@ struct tally {
 	int held, planned;
 };
 
-/* Was s held as of the day asked about?  One recorded as held on a later
- * day had not happened yet then: it was still planned. */
-static int held_by(const struct fact_session *s, long as_of)
-{
-	return s->state == SESSION_HELD && s->day <= as_of;
-}
-
 /* Sessions of org of kind k in p, held or still planned as of as_of. */
 static struct tally count_sessions(const struct facts *f, long long org, enum session_kind k, const struct period *p,
 				   long as_of)
@@ -322,9 +177,9 @@ static struct tally count_sessions(const struct facts *f, long long org, enum se
 	RANGE(f->sessions, f->nsessions, org_id, org, &lo, &hi);
 	for (i = lo; i < hi; i++) {
 		const struct fact_session *s = &f->sessions[i];
-		if (s->day < p->first || s->day > p->last || !is_kind(s, k))
+		if (s->day < p->first || s->day > p->last || !facts_is_kind(s, k))
 			continue;
-		if (held_by(s, as_of))
+		if (facts_held_by(s, as_of))
 			t.held++;
 		else
 			t.planned++;
@@ -378,7 +233,7 @@ static void committee_meetings(struct eng *e, const struct fact_org *o)
 		struct tally t;
 		enum severity sev;
 
-		if (committee_on(e->f, o->id, day, NULL) < 3)
+		if (facts_committee_on(e->f, o->id, day, NULL) < 3)
 			continue;
 		t = count_sessions(e->f, o->id, SK_COMMITTEE, &ps[i], e->q->as_of);
 		sev = periodic(e, &ps[i], t.held, param(e, R_COMMITTEE_M, "min"), param(e, R_COMMITTEE_M, "window"));
@@ -402,12 +257,12 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 		for (k = lo; k < hi; k++) {
 			const struct fact_session *s = &e->f->sessions[k];
 			long long sec;
-			if (s->day < ps[i].first || s->day > ps[i].last || !is_kind(s, SK_LESSON))
+			if (s->day < ps[i].first || s->day > ps[i].last || !facts_is_kind(s, SK_LESSON))
 				continue;
-			committee_on(e->f, o->id, s->day, &sec);
+			facts_committee_on(e->f, o->id, s->day, &sec);
 			if (!sec || s->lecturer_id != sec)
 				continue;
-			if (held_by(s, e->q->as_of))
+			if (facts_held_by(s, e->q->as_of))
 				t.held++;
 			else
 				t.planned++;
@@ -429,23 +284,11 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 
 /* ---- quorums ---------------------------------------------------------------------- */
 
-/* Is this session the one an election was held at? */
-static int is_election(const struct facts *f, const struct fact_session *s)
-{
-	int lo, hi, i;
-
-	RANGE(f->elections, f->nelections, org_id, s->org_id, &lo, &hi);
-	for (i = lo; i < hi; i++)
-		if (f->elections[i].session_id == s->id)
-			return 1;
-	return 0;
-}
-
 static int session_in_query(const struct eng *e, const struct fact_session *s)
 {
 	struct period q;
 
-	if (!held_by(s, e->q->as_of))
+	if (!facts_held_by(s, e->q->as_of))
 		return 0;
 	if (e->q->mode == RULES_REVIEW)
 		return s->day >= e->q->quarter.first && s->day <= e->q->quarter.last;
@@ -467,10 +310,10 @@ static void quorum_counts(const struct eng *e, const struct fact_session *s, int
 	for (i = lo; i < hi; i++) {
 		const struct fact_member *m = &e->f->members[idx[i]];
 		enum attend_status a;
-		if (!expected_at(e, s, m) || (voters_only && !is_full(m, s->day)))
+		if (!facts_expected_at(e->f, s, m) || (voters_only && !facts_is_full(m, s->day)))
 			continue;
 		(*expected)++;
-		a = mark_of(e->f, s, m->id);
+		a = facts_mark_of(e->f, s, m->id);
 		*marked += a != ATTEND_NONE;
 		*attending += a == ATTEND_PRESENT || a == ATTEND_LATE;
 	}
@@ -505,10 +348,10 @@ static void quorums(struct eng *e, const struct fact_org *o)
 		if (!session_in_query(e, s))
 			continue;
 		/* R-QUORUM-ELECTION */
-		if (e->cfg->rules[R_QUORUM_ELECTION].enabled && is_election(e->f, s))
+		if (e->cfg->rules[R_QUORUM_ELECTION].enabled && facts_is_election(e->f, s))
 			quorum_rule(e, R_QUORUM_ELECTION, o, s, 1);
 		/* R-QUORUM-ASSEMBLY */
-		else if (e->cfg->rules[R_QUORUM_ASSEMBLY].enabled && is_kind(s, SK_ASSEMBLY))
+		else if (e->cfg->rules[R_QUORUM_ASSEMBLY].enabled && facts_is_kind(s, SK_ASSEMBLY))
 			quorum_rule(e, R_QUORUM_ASSEMBLY, o, s, 1);
 		/* R-QUORUM-COMMITTEE */
 		if (e->cfg->rules[R_QUORUM_COMMITTEE].enabled && s->kind == SK_COMMITTEE)
@@ -585,12 +428,12 @@ static void structure(struct eng *e, const struct fact_org *o)
 	members_of(e, o->id, &idx, &lo, &hi);
 	for (i = lo; i < hi; i++) {
 		const struct fact_member *m = &e->f->members[idx[i]];
-		if (where_on(e->f, m, a) != MEMBER_HERE)
+		if (facts_where_on(e->f, m, a) != MEMBER_HERE)
 			continue;
 		members++;
-		full += is_full(m, a);
+		full += facts_is_full(m, a);
 	}
-	committee = committee_on(e->f, o->id, a, &secretary);
+	committee = facts_committee_on(e->f, o->id, a, &secretary);
 
 	if (e->cfg->rules[R_SIZE_MIN].enabled) {
 		want = param(e, R_SIZE_MIN, "min");
@@ -634,30 +477,22 @@ static void structure(struct eng *e, const struct fact_org *o)
 
 /* ---- members -------------------------------------------------------------------- */
 
-static int month_index(long day)
-{
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	return y * 12 + m - 1;
-}
-
 /* R-DUES-6: consecutive unpaid months ending at the as-of month. */
 static void dues(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
-	int lo, hi, i, month = month_index(e->q->as_of), first = month_index(e->f->from), unpaid = 0;
+	int lo, hi, i, month = facts_month(e->q->as_of), first = facts_month(e->f->from), unpaid = 0;
 
 	/* Each member's facts hold the latest month paid, however old; the
 	 * run of unpaid months goes back to joining, else to the facts' start. */
 	int due = param(e, R_DUES_6, "due"), overdue = param(e, R_DUES_6, "overdue");
 
 	if (m->joined >= 0)
-		first = month_index(m->joined);
+		first = facts_month(m->joined);
 	/* Someone who transferred in owes this branch from their arrival. */
 	for (i = 0; i < m->nevents; i++) {
 		const struct fact_event *ev = &e->f->events[m->first_event + i];
-		if (ev->kind == EVENT_TRANSFER_IN && ev->day <= e->q->as_of && month_index(ev->day) > first)
-			first = month_index(ev->day);
+		if (ev->kind == EVENT_TRANSFER_IN && ev->day <= e->q->as_of && facts_month(ev->day) > first)
+			first = facts_month(ev->day);
 	}
 	RANGE(e->f->dues, e->f->ndues, member_id, m->id, &lo, &hi);
 	for (; month >= first; month--) {
@@ -694,12 +529,12 @@ static int month_life(const struct eng *e, const struct fact_member *m, const st
 			const struct fact_session *s = &e->f->sessions[j];
 			enum attend_status a;
 			/* A session without a roll-call tells nothing about anyone. */
-			if (s->day < p->first || s->day > p->last || !held_by(s, e->q->as_of) || !s->nmarks)
+			if (s->day < p->first || s->day > p->last || !facts_held_by(s, e->q->as_of) || !s->nmarks)
 				continue;
-			if (!expected_at(e, s, m))
+			if (!facts_expected_at(e->f, s, m))
 				continue;
 			expected++;
-			a = mark_of(e->f, s, m->id);
+			a = facts_mark_of(e->f, s, m->id);
 			if (a == ATTEND_PRESENT || a == ATTEND_LATE)
 				return 1;
 			excused += a == ATTEND_EXCUSED;
@@ -746,7 +581,7 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 		char q[12];
 		enum severity sev;
 
-		if (where_on(e->f, m, ps[i].first) != MEMBER_HERE)
+		if (facts_where_on(e->f, m, ps[i].first) != MEMBER_HERE)
 			continue;
 		for (int k = 0; k < 2; k++) {
 			if (!orgs[k])
@@ -755,9 +590,9 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 			for (j = lo; j < hi; j++) {
 				const struct fact_session *s = &e->f->sessions[j];
 				enum attend_status a;
-				if (!held_by(s, e->q->as_of) || s->day < ps[i].first || s->day > ps[i].last)
+				if (!facts_held_by(s, e->q->as_of) || s->day < ps[i].first || s->day > ps[i].last)
 					continue;
-				a = mark_of(e->f, s, m->id);
+				a = facts_mark_of(e->f, s, m->id);
 				attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
 			}
 		}
@@ -792,7 +627,7 @@ static void probation(struct eng *e, const struct fact_org *o, const struct fact
 /* R-MOBILE-CERT, R-TRANSFER, R-LOST: members away. */
 static void away(struct eng *e, const struct fact_org *o, const struct fact_member *m, enum member_where w)
 {
-	const struct fact_event *ev = latest_event(e->f, m, e->q->as_of);
+	const struct fact_event *ev = facts_latest_event(e->f, m, e->q->as_of);
 	long a = e->q->as_of;
 	char d[11];
 
@@ -837,7 +672,7 @@ static void members(struct eng *e, const struct fact_org *o)
 	members_of(e, o->id, &idx, &lo, &hi);
 	for (i = lo; i < hi && !e->stop; i++) {
 		const struct fact_member *m = &e->f->members[idx[i]];
-		enum member_where w = where_on(e->f, m, e->q->as_of);
+		enum member_where w = facts_where_on(e->f, m, e->q->as_of);
 
 		if (w == MEMBER_TRANSFERRED_OUT || w == MEMBER_NOT_YET)
 			continue;
