@@ -117,6 +117,9 @@ int bulk_end(struct bulk *b, int status, const char *what)
 
 	if (status == OL_OK)
 		status = create_indexes(b);
+	/* The loader wrote the facts directly: sum them all once. */
+	if (status == OL_OK)
+		status = db_summary_rebuild(db);
 	free_indexes(b);
 	free(b->places);
 	free(b);

@@ -14,9 +14,9 @@
 #include <orglife/i18n.h>
 #include <orglife/pack.h>
 #include "db-internal.h"
+#include "facts-internal.h"
 
-/* Grows *arr (of elements of size sz) to hold one more; returns the slot. */
-static void *grow(void *arr_p, int *n, int *cap, size_t sz)
+void *db_grow(void *arr_p, int *n, int *cap, size_t sz)
 {
 	void **arr = arr_p;
 
@@ -27,16 +27,12 @@ static void *grow(void *arr_p, int *n, int *cap, size_t sz)
 	return (char *)*arr + (size_t)(*n)++ * sz;
 }
 
-static int load_orgs(struct db *db, struct facts *f)
+int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, coalesce(parent_id, 0), name, kind, coalesce(term_years, 0)"
-				       " FROM org ORDER BY id");
-	int rc, cap = 0;
+	int rc, cap = f->norgs;
 
-	if (!st)
-		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_org *o = grow(&f->orgs, &f->norgs, &cap, sizeof *o);
+		struct fact_org *o = db_grow(&f->orgs, &f->norgs, &cap, sizeof *o);
 		const char *kind = (const char *)sqlite3_column_text(st, 3);
 		o->id = sqlite3_column_int64(st, 0);
 		o->parent_id = sqlite3_column_int64(st, 1);
@@ -50,16 +46,12 @@ static int load_orgs(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading organizations");
 }
 
-static int load_members(struct db *db, struct facts *f)
+int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, org_id, coalesce(group_id, 0), name, status, joined, confirmed,"
-				       " probation_until, cadre FROM member ORDER BY id");
-	int rc, cap = 0;
+	int rc, cap = f->nmembers;
 
-	if (!st)
-		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_member *m = grow(&f->members, &f->nmembers, &cap, sizeof *m);
+		struct fact_member *m = db_grow(&f->members, &f->nmembers, &cap, sizeof *m);
 		const char *status = (const char *)sqlite3_column_text(st, 4);
 		memset(m, 0, sizeof *m);
 		m->id = sqlite3_column_int64(st, 0);
@@ -78,16 +70,12 @@ static int load_members(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading members");
 }
 
-static int load_events(struct db *db, struct facts *f)
+int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, kind, on_date, until, doc IS NOT NULL"
-				       " FROM member_event ORDER BY member_id, on_date, id");
-	int rc, cap = 0, mi = 0;
+	int rc, cap = f->nevents, mi = 0;
 
-	if (!st)
-		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_event *e = grow(&f->events, &f->nevents, &cap, sizeof *e);
+		struct fact_event *e = db_grow(&f->events, &f->nevents, &cap, sizeof *e);
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		e->member_id = sqlite3_column_int64(st, 0);
 		e->kind = EVENT_BACK;
@@ -112,16 +100,12 @@ static int load_events(struct db *db, struct facts *f)
 	return OL_OK;
 }
 
-static int load_roles(struct db *db, struct facts *f)
+int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, org_id, role, from_date, to_date FROM role"
-				       " ORDER BY org_id, from_date, id");
-	int rc, cap = 0;
+	int rc, cap = f->nroles;
 
-	if (!st)
-		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_role *r = grow(&f->roles, &f->nroles, &cap, sizeof *r);
+		struct fact_role *r = db_grow(&f->roles, &f->nroles, &cap, sizeof *r);
 		const char *role = (const char *)sqlite3_column_text(st, 2);
 		r->member_id = sqlite3_column_int64(st, 0);
 		r->org_id = sqlite3_column_int64(st, 1);
@@ -143,26 +127,13 @@ static enum session_kind kind_of(sqlite3_stmt *st, int col)
 	return s && session_kind_parse(s, &k) == 0 ? k : SK_NONE;
 }
 
-static int load_sessions(struct db *db, const struct facts_window *w, struct facts *f)
+int db_facts_sessions(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	/* Cancelled sessions never count; planned ones show as planned; the
-	 * marks of held ones are read with them. */
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day,"
-		" CASE WHEN state = 'held' AND day >= ?3 THEN marks END FROM session"
-		" WHERE (day >= ?1 OR (day >= ?2 AND (kind IN ('lesson', 'org-life', 'appraisal')"
-		"  OR also_kind IN ('lesson', 'org-life', 'appraisal')))) AND state <> 'cancelled'"
-		" ORDER BY org_id, day, id");
 	struct marks m = { 0 };
-	int rc, cap = 0, capm = 0;
+	int rc, cap = f->nsessions, capm = f->nmarks;
 
-	if (!st)
-		return OL_EDB;
-	db_bind_day(st, 1, w->sessions_from);
-	db_bind_day(st, 2, w->yearly_from < w->sessions_from ? w->yearly_from : w->sessions_from);
-	db_bind_day(st, 3, w->marks_from);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_session *s = grow(&f->sessions, &f->nsessions, &cap, sizeof *s);
+		struct fact_session *s = db_grow(&f->sessions, &f->nsessions, &cap, sizeof *s);
 		memset(s, 0, sizeof *s);
 		s->id = sqlite3_column_int64(st, 0);
 		s->org_id = sqlite3_column_int64(st, 1);
@@ -180,7 +151,7 @@ static int load_sessions(struct db *db, const struct facts_window *w, struct fac
 		s->first_mark = f->nmarks;
 		s->nmarks = (int)m.n;
 		for (size_t k = 0; k < m.n; k++) {
-			struct fact_mark *fm = grow(&f->marks, &f->nmarks, &capm, sizeof *fm);
+			struct fact_mark *fm = db_grow(&f->marks, &f->nmarks, &capm, sizeof *fm);
 			fm->member_id = m.v[k].member_id;
 			fm->status = (enum attend_status)m.v[k].status;
 		}
@@ -190,16 +161,12 @@ static int load_sessions(struct db *db, const struct facts_window *w, struct fac
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading sessions");
 }
 
-static int load_elections(struct db *db, struct facts *f)
+int db_facts_elections(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, org_id, coalesce(session_id, 0), on_date, term_years, ext_until"
-				       " FROM election ORDER BY org_id, on_date, id");
-	int rc, cap = 0;
+	int rc, cap = f->nelections;
 
-	if (!st)
-		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_election *e = grow(&f->elections, &f->nelections, &cap, sizeof *e);
+		struct fact_election *e = db_grow(&f->elections, &f->nelections, &cap, sizeof *e);
 		e->id = sqlite3_column_int64(st, 0);
 		e->org_id = sqlite3_column_int64(st, 1);
 		e->session_id = sqlite3_column_int64(st, 2);
@@ -211,15 +178,57 @@ static int load_elections(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading elections");
 }
 
-static int load_dues(struct db *db, const struct facts_window *w, struct facts *f)
+/* Runs one of the whole-table readers above on sql. */
+static int read_all(struct db *db, const char *sql, int (*reader)(struct db *, sqlite3_stmt *, struct facts *),
+		    struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, payments FROM dues ORDER BY member_id");
-	int rc, cap = 0, y, m, d, until;
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	return st ? reader(db, st, f) : OL_EDB;
+}
+
+static int load_sessions(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	/* Cancelled sessions never count; planned ones show as planned; the
+	 * marks of held ones are read with them. */
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT " DB_FACT_SESSION_COLS ", CASE WHEN state = 'held' AND day >= ?3 THEN marks END FROM session"
+		" WHERE (day >= ?1 OR (day >= ?2 AND (kind IN ('lesson', 'org-life', 'appraisal')"
+		"  OR also_kind IN ('lesson', 'org-life', 'appraisal')))) AND state <> 'cancelled'"
+		" ORDER BY org_id, day, id");
 
 	if (!st)
 		return OL_EDB;
-	date_to_ymd(w->as_of, &y, &m, &d);
-	until = y * 12 + m - 1;
+	db_bind_day(st, 1, w->sessions_from);
+	db_bind_day(st, 2, w->yearly_from < w->sessions_from ? w->yearly_from : w->sessions_from);
+	db_bind_day(st, 3, w->marks_from);
+	return db_facts_sessions(db, st, f);
+}
+
+/* A member's latest month paid up to `until`, from their payments. */
+static int latest_paid(struct db *db, sqlite3_stmt *st, long long member, int until, int *latest)
+{
+	int rc;
+
+	sqlite3_bind_int64(st, 1, member);
+	rc = sqlite3_step(st);
+	*latest = -1;
+	if (rc == SQLITE_ROW &&
+	    payments_latest(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), until, latest) != 0) {
+		sqlite3_reset(st);
+		return db_fail(db, OL_EDB, _("the dues record of member %lld is damaged: restore it from a backup"), member);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading dues");
+}
+
+static int load_dues(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, payments FROM dues ORDER BY member_id");
+	int rc, cap = 0, until = facts_month(w->as_of);
+
+	if (!st)
+		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long member = sqlite3_column_int64(st, 0);
 		int latest;
@@ -229,7 +238,7 @@ static int load_dues(struct db *db, const struct facts_window *w, struct facts *
 				       member);
 		}
 		if (latest >= 0) {
-			struct fact_dues *fd = grow(&f->dues, &f->ndues, &cap, sizeof *fd);
+			struct fact_dues *fd = db_grow(&f->dues, &f->ndues, &cap, sizeof *fd);
 			fd->member_id = member;
 			fd->month = latest;
 		}
@@ -247,7 +256,7 @@ static int load_ledger(struct db *db, struct facts *f)
 	if (!st)
 		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_ledger *l = grow(&f->ledger, &f->nledger, &cap, sizeof *l);
+		struct fact_ledger *l = db_grow(&f->ledger, &f->nledger, &cap, sizeof *l);
 		l->id = sqlite3_column_int64(st, 0);
 		l->org_id = sqlite3_column_int64(st, 1);
 		l->member_id = sqlite3_column_int64(st, 2);
@@ -259,9 +268,186 @@ static int load_ledger(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the rectification ledger");
 }
 
-int facts_load(struct db *db, const struct facts_window *w, struct facts *f)
+/* What every load reads whole: organizations, members, events, roles,
+ * elections and the open ledger. */
+static int load_common(struct db *db, struct facts *f)
 {
-	int rc;
+	int rc = read_all(db, DB_FACT_ORG_SQL " ORDER BY id", db_facts_orgs, f);
+
+	if (rc == OL_OK)
+		rc = read_all(db, DB_FACT_MEMBER_SQL " ORDER BY id", db_facts_members, f);
+	if (rc == OL_OK)
+		rc = read_all(db, DB_FACT_EVENT_SQL " ORDER BY member_id, on_date, id", db_facts_events, f);
+	if (rc == OL_OK)
+		rc = read_all(db, DB_FACT_ROLE_SQL " ORDER BY org_id, from_date, id", db_facts_roles, f);
+	if (rc == OL_OK)
+		rc = read_all(db, DB_FACT_ELECTION_SQL " ORDER BY org_id, on_date, id", db_facts_elections, f);
+	if (rc == OL_OK)
+		rc = load_ledger(db, f);
+	return rc;
+}
+
+/* ---- from the summaries ------------------------------------------------------------ */
+
+static long window_start(const struct facts_window *w)
+{
+	return w->yearly_from < w->sessions_from ? w->yearly_from : w->sessions_from;
+}
+
+/* The organizations' months from the window's first on. */
+static int load_sums(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months FROM summary_org ORDER BY org_id");
+	int rc, from = facts_month(window_start(w));
+
+	if (!st)
+		return OL_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long org = sqlite3_column_int64(st, 0);
+		if (summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, from,
+					  &f->sums) != 0) {
+			sqlite3_reset(st);
+			return db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the summaries");
+}
+
+/* Each member's life bytes from marks_from on, and their latest paid month
+ * up to the as-of month (from their payments when they paid ahead). */
+static int load_life(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, last_paid, life FROM summary_member ORDER BY member_id");
+	sqlite3_stmt *pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1");
+	int rc, status = OL_OK, mi = 0, cap = 0, capd = 0, from = facts_month(f->marks_from),
+		until = facts_month(w->as_of);
+
+	if (!st || !pay)
+		return OL_EDB;
+	while (status == OL_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const unsigned char *bytes;
+		int first, n, paid = -1;
+		while (mi < f->nmembers && f->members[mi].id < id)
+			mi++;
+		if (mi == f->nmembers || f->members[mi].id != id)
+			continue;
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+			paid = sqlite3_column_int(st, 1);
+			if (paid > until && (status = latest_paid(db, pay, id, until, &paid)) != OL_OK)
+				break;
+		}
+		if (paid >= 0) {
+			struct fact_dues *fd = db_grow(&f->dues, &f->ndues, &capd, sizeof *fd);
+			fd->member_id = id;
+			fd->month = paid;
+		}
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+			continue;
+		if (summary_life_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &first, &bytes,
+					&n) != 0) {
+			sqlite3_reset(st);
+			return db_fail(db, OL_EDB, _("the summary of member %lld is damaged: restore it from a backup"), id);
+		}
+		if (first < from) {
+			int skip = from - first < n ? from - first : n;
+			bytes += skip;
+			n -= skip;
+			first = from;
+		}
+		f->members[mi].life_first = first;
+		f->members[mi].life_n = n;
+		f->members[mi].life_off = f->nlife;
+		for (int i = 0; i < n; i++)
+			*(unsigned char *)db_grow(&f->life, &f->nlife, &cap, 1) = bytes[i];
+	}
+	sqlite3_reset(st);
+	if (status != OL_OK)
+		return status;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the summaries");
+}
+
+static int cmp_raw(const void *a, const void *b)
+{
+	const struct fact_raw *x = a, *y = b;
+
+	if (x->org_id != y->org_id)
+		return x->org_id < y->org_id ? -1 : 1;
+	return (x->month > y->month) - (x->month < y->month);
+}
+
+static int cmp_session(const void *a, const void *b)
+{
+	const struct fact_session *x = a, *y = b;
+
+	if (x->org_id != y->org_id)
+		return x->org_id < y->org_id ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The branch an organization's sessions are judged with: a group's parent
+ * branch, else the organization itself. */
+static long long family_of(const struct facts *f, long long org)
+{
+	const struct fact_org *o = facts_org(f, org);
+
+	return o && o->kind == ORG_GROUP && o->parent_id ? o->parent_id : org;
+}
+
+/*
+ * A month summed before a session of it was held after the as-of day
+ * counts that session as held; the rules must not.  Such months, for the
+ * organization's whole branch, are read from the sessions themselves.
+ */
+static int load_raw_months(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT " DB_FACT_SESSION_COLS ", CASE WHEN state = 'held' AND day >= ?4 THEN marks END FROM session"
+		" WHERE org_id = ?1 AND day BETWEEN ?2 AND ?3 AND state <> 'cancelled' ORDER BY day, id");
+	int i, j, n = 0, cap = 0, rc = OL_OK;
+
+	if (!st)
+		return OL_EDB;
+	for (i = 0; i < f->sums.n; i++) {
+		const struct sum_month *m = &f->sums.m[i];
+		long long root;
+		if (m->last_held <= w->as_of)
+			continue;
+		root = family_of(f, m->org_id);
+		for (j = 0; j < f->norgs; j++) {
+			const struct fact_org *o = &f->orgs[j];
+			if (o->id == root || (o->kind == ORG_GROUP && o->parent_id == root)) {
+				struct fact_raw *r = db_grow(&f->raw, &f->nraw, &cap, sizeof *r);
+				r->org_id = o->id;
+				r->month = m->month;
+			}
+		}
+	}
+	qsort(f->raw, (size_t)f->nraw, sizeof *f->raw, cmp_raw);
+	for (i = 0; i < f->nraw; i++)
+		if (i == 0 || cmp_raw(&f->raw[i], &f->raw[n - 1]) != 0)
+			f->raw[n++] = f->raw[i];
+	f->nraw = n;
+	for (i = 0; i < f->nraw && rc == OL_OK; i++) {
+		long first, last;
+		date_from_ymd(f->raw[i].month / 12, f->raw[i].month % 12 + 1, 1, &first);
+		last = date_month_last(first);
+		sqlite3_bind_int64(st, 1, f->raw[i].org_id);
+		db_bind_day(st, 2, first);
+		db_bind_day(st, 3, last);
+		db_bind_day(st, 4, f->marks_from);
+		rc = db_facts_sessions(db, st, f);
+	}
+	qsort(f->sessions, (size_t)f->nsessions, sizeof *f->sessions, cmp_session);
+	return rc;
+}
+
+static int load(struct db *db, const struct facts_window *w, struct facts *f, int summaries)
+{
+	int rc, from;
 
 	memset(f, 0, sizeof *f);
 	f->from = w->sessions_from;
@@ -269,25 +455,34 @@ int facts_load(struct db *db, const struct facts_window *w, struct facts *f)
 	/* One read transaction: the facts are one consistent snapshot. */
 	if ((rc = db_read_begin(db)) != OL_OK)
 		return rc;
-	rc = load_orgs(db, f);
-	if (rc == OL_OK)
-		rc = load_members(db, f);
-	if (rc == OL_OK)
-		rc = load_events(db, f);
-	if (rc == OL_OK)
-		rc = load_roles(db, f);
-	if (rc == OL_OK)
+	from = db_summary_from(db);
+	f->summarized = summaries && from >= 0 && facts_month(window_start(w)) >= from;
+	rc = load_common(db, f);
+	if (rc == OL_OK && f->summarized) {
+		rc = load_sums(db, w, f);
+		if (rc == OL_OK)
+			rc = load_life(db, w, f);
+		if (rc == OL_OK)
+			rc = load_raw_months(db, w, f);
+	} else if (rc == OL_OK) {
 		rc = load_sessions(db, w, f);
-	if (rc == OL_OK)
-		rc = load_elections(db, f);
-	if (rc == OL_OK)
-		rc = load_dues(db, w, f);
-	if (rc == OL_OK)
-		rc = load_ledger(db, f);
+		if (rc == OL_OK)
+			rc = load_dues(db, w, f);
+	}
 	db_read_end(db);
 	if (rc != OL_OK)
 		facts_free(f);
 	return rc;
+}
+
+int facts_load(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	return load(db, w, f, 1);
+}
+
+int facts_load_raw(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	return load(db, w, f, 0);
 }
 
 void facts_free(struct facts *f)
@@ -309,6 +504,9 @@ void facts_free(struct facts *f)
 	free(f->elections);
 	free(f->dues);
 	free(f->ledger);
+	sum_set_free(&f->sums);
+	free(f->life);
+	free(f->raw);
 	memset(f, 0, sizeof *f);
 }
 

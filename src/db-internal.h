@@ -21,6 +21,8 @@ struct db {
 	struct strbuf err;
 	struct db_cached_stmt *cache;
 	size_t ncache, capcache;
+	struct db_touch *touched; /* summaries to bring up to date */
+	int ntouched, captouched;
 };
 
 /*
@@ -63,6 +65,56 @@ int db_audit(struct db *db, const char *action, const char *target, const char *
 int db_place_id(struct db *db, const char *name, long long *id);
 /* The id a place name has (0 for none), without touching the database. */
 long long db_place_key(const char *name);
+
+/*
+ * Reading facts (facts.h) from statements that select these columns, in
+ * the order the facts keep (db-facts.c).  Each steps st to its end, appends
+ * to f and returns OL_OK or the failure.  Sessions: DB_FACT_SESSION_COLS
+ * then the marks blob (NULL where marks are not wanted).
+ */
+#define DB_FACT_ORG_SQL "SELECT id, coalesce(parent_id, 0), name, kind, coalesce(term_years, 0) FROM org"
+#define DB_FACT_MEMBER_SQL                                                                                  \
+	"SELECT id, org_id, coalesce(group_id, 0), name, status, joined, confirmed, probation_until, cadre" \
+	" FROM member"
+#define DB_FACT_EVENT_SQL "SELECT member_id, kind, on_date, until, doc IS NOT NULL FROM member_event"
+#define DB_FACT_ROLE_SQL "SELECT member_id, org_id, role, from_date, to_date FROM role"
+#define DB_FACT_SESSION_COLS "id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day"
+#define DB_FACT_ELECTION_SQL "SELECT id, org_id, coalesce(session_id, 0), on_date, term_years, ext_until FROM election"
+struct facts;
+int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f);
+int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f);
+/* Events by member: also gives each member (already read) its slice. */
+int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f);
+int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f);
+int db_facts_sessions(struct db *db, sqlite3_stmt *st, struct facts *f);
+int db_facts_elections(struct db *db, sqlite3_stmt *st, struct facts *f);
+/* Grows *arr (of elements of size sz) to hold one more; returns the slot. */
+void *db_grow(void *arr_p, int *n, int *cap, size_t sz);
+
+/*
+ * Summaries (summary.h, db-summary.c).  A write that changes what a month
+ * of an organization sums to calls db_summary_touch; the summaries of the
+ * organization's branch and its groups are brought up to date for those
+ * months before the outermost transaction commits.  what: SUM_ORGS (the
+ * organizations' months), SUM_LIFE (the members' months: of member_id
+ * alone when nonzero).  from, to: days; to < 0 for no end.
+ */
+enum { SUM_ORGS = 1, SUM_LIFE = 2 };
+void db_summary_touch(struct db *db, long long org_id, long long member_id, long from, long to, int what);
+/* Brings the touched summaries up to date (db_tx_end calls it). */
+int db_summary_flush(struct db *db);
+/* Forgets what was touched (the transaction rolled back). */
+void db_summary_forget(struct db *db);
+/* A dues payment for a month index (dues_pay, the bulk loader). */
+int db_summary_paid(struct db *db, long long member_id, int month);
+/* The first month summarized (meta summary-from), or -1 when none. */
+int db_summary_from(struct db *db);
+/*
+ * Computes every summary anew from the facts: the organizations' months and
+ * the members' from summary-from on (set to January of last year when it is
+ * not yet), and each member's latest paid month.
+ */
+int db_summary_rebuild(struct db *db);
 
 /* The SQL of migration `version` (1..DB_SCHEMA_VERSION), NULL otherwise. */
 const char *db_schema_migration(int version);

@@ -338,6 +338,9 @@ int member_add(struct db *db, const struct member_new *mn, long long *id)
 			rc = db_step_done(db, st, "adding a member");
 		}
 	}
+	/* Expected from joining on: in everyone's quorums, with their own months. */
+	if (rc == OL_OK)
+		db_summary_touch(db, mn->org_id, 0, -1, -1, SUM_ORGS | SUM_LIFE);
 	return db_tx_end(db, rc);
 }
 
@@ -389,6 +392,9 @@ int member_edit(struct db *db, long long id, const struct member_changes *c)
 			rc = db_step_done(db, st, "changing a member");
 		}
 	}
+	/* The group and the day of joining decide where they were expected. */
+	if (rc == OL_OK && (c->set_group || c->set_joined))
+		db_summary_touch(db, m.org_id, 0, -1, -1, SUM_ORGS | SUM_LIFE);
 	member_clear(&m);
 	return db_tx_end(db, rc);
 }
@@ -428,6 +434,9 @@ int member_confirm(struct db *db, long long id, long day)
 			rc = db_step_done(db, st, "confirming a member");
 		}
 	}
+	/* A vote from that day on: the quorums. */
+	if (rc == OL_OK)
+		db_summary_touch(db, m.org_id, 0, day, -1, SUM_ORGS);
 	member_clear(&m);
 	return db_tx_end(db, rc);
 }
@@ -551,6 +560,9 @@ int member_event_add(struct db *db, long long id, enum member_event_kind kind, l
 			rc = db_step_done(db, st, "recording a member's event");
 		}
 	}
+	/* Away or back from that day on. */
+	if (rc == OL_OK)
+		db_summary_touch(db, m.org_id, 0, day, -1, SUM_ORGS | SUM_LIFE);
 	member_clear(&m);
 	return db_tx_end(db, rc);
 }
@@ -613,6 +625,9 @@ int role_set(struct db *db, long long member_id, enum role_kind role, long from,
 			rc = db_step_done(db, st, "setting a role");
 		}
 	}
+	/* Committee meetings expect role holders; the secretary's lessons. */
+	if (rc == OL_OK)
+		db_summary_touch(db, m.org_id, 0, from, to, SUM_ORGS | SUM_LIFE);
 	member_clear(&m);
 	return db_tx_end(db, rc);
 }
@@ -620,12 +635,12 @@ int role_set(struct db *db, long long member_id, enum role_kind role, long from,
 int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 {
 	sqlite3_stmt *st;
-	long long rid = 0;
+	long long rid = 0, org = 0;
 	int rc;
 
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
-	st = db_stmt(db, "SELECT id FROM role WHERE member_id = ?1 AND role = ?2 AND from_date <= ?3"
+	st = db_stmt(db, "SELECT id, org_id FROM role WHERE member_id = ?1 AND role = ?2 AND from_date <= ?3"
 			 " AND (to_date IS NULL OR to_date >= ?3) ORDER BY from_date DESC LIMIT 1");
 	if (!st)
 		rc = OL_EDB;
@@ -633,8 +648,10 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 		sqlite3_bind_int64(st, 1, member_id);
 		sqlite3_bind_text(st, 2, role_code(role), -1, SQLITE_STATIC);
 		db_bind_day(st, 3, on);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_step(st) == SQLITE_ROW) {
 			rid = sqlite3_column_int64(st, 0);
+			org = sqlite3_column_int64(st, 1);
+		}
 		sqlite3_reset(st);
 	}
 	if (rc == OL_OK && !rid) {
@@ -653,6 +670,8 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on)
 			rc = db_step_done(db, st, "ending a role");
 		}
 	}
+	if (rc == OL_OK)
+		db_summary_touch(db, org, 0, on, -1, SUM_ORGS | SUM_LIFE);
 	return db_tx_end(db, rc);
 }
 
@@ -712,6 +731,8 @@ int dues_pay(struct db *db, long long member_id, int year, int month, long long 
 			rc = db_step_done(db, st, "recording dues");
 		}
 	}
+	if (rc == OL_OK)
+		rc = db_summary_paid(db, member_id, pay.month);
 	if (rc == OL_OK) {
 		char day[11];
 		date_format(paid_on, day);

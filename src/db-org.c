@@ -217,6 +217,12 @@ int org_edit(struct db *db, long long id, const struct org_changes *c)
 			rc = db_step_done(db, st, "changing an organization");
 		}
 	}
+	/* A group that moves is judged with its new branch. */
+	if (rc == OL_OK && c->set_parent && o.kind == ORG_GROUP && c->parent_id != o.parent_id) {
+		db_summary_touch(db, id, 0, -1, -1, SUM_ORGS | SUM_LIFE);
+		if (o.parent_id)
+			db_summary_touch(db, o.parent_id, 0, -1, -1, SUM_ORGS | SUM_LIFE);
+	}
 	org_clear(&o);
 	return db_tx_end(db, rc);
 }

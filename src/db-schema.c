@@ -333,9 +333,27 @@ static const char migration_1[] =
 	"END;\n"
 	;
 
+/*
+ * Summaries (summary.h) of what the rules count, kept current by the model
+ * as it writes and built by db_summary_rebuild right after this migration:
+ * per organization its months, per member their months and latest paid
+ * month.  They are derived, so the audit log does not record them.
+ */
+static const char migration_2[] =
+	"CREATE TABLE summary_org (\n"
+	"  org_id INTEGER PRIMARY KEY REFERENCES org(id),\n"
+	"  months BLOB NOT NULL\n"
+	");\n"
+	"CREATE TABLE summary_member (\n"
+	"  member_id INTEGER PRIMARY KEY REFERENCES member(id),\n"
+	"  last_paid INTEGER,\n"
+	"  life BLOB\n"
+	");\n";
+
 /* migrations[N - 1] takes a database from version N - 1 to N. */
 static const char *const migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

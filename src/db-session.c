@@ -358,6 +358,8 @@ int session_add(struct db *db, const struct session *s, long long *id)
 			rc = db_step_done(db, st, "adding a session");
 		}
 	}
+	if (rc == OL_OK)
+		db_summary_touch(db, s->org_id, 0, s->day, s->day, SUM_ORGS);
 	return db_tx_end(db, rc);
 }
 
@@ -395,6 +397,9 @@ int session_mark_held(struct db *db, long long id, long today)
 	}
 	if (rc == OL_OK)
 		rc = set_state(db, id, SESSION_HELD);
+	/* Held, its roll-call counts for everyone expected. */
+	if (rc == OL_OK)
+		db_summary_touch(db, s.org_id, 0, s.day, s.day, SUM_ORGS | SUM_LIFE);
 	session_clear(&s);
 	return db_tx_end(db, rc);
 }
@@ -411,6 +416,8 @@ int session_cancel(struct db *db, long long id)
 		rc = state_error(db, &s, _("only a planned session can be cancelled"));
 	if (rc == OL_OK)
 		rc = set_state(db, id, SESSION_CANCELLED);
+	if (rc == OL_OK)
+		db_summary_touch(db, s.org_id, 0, s.day, s.day, SUM_ORGS);
 	session_clear(&s);
 	return db_tx_end(db, rc);
 }
@@ -438,6 +445,10 @@ int session_move(struct db *db, long long id, long day, int minute)
 			bind_time(st, 3, minute);
 			rc = db_step_done(db, st, "moving a session");
 		}
+	}
+	if (rc == OL_OK) {
+		db_summary_touch(db, s.org_id, 0, s.day, s.day, SUM_ORGS);
+		db_summary_touch(db, s.org_id, 0, day, day, SUM_ORGS);
 	}
 	session_clear(&s);
 	return db_tx_end(db, rc);
@@ -745,6 +756,14 @@ int attend_set(struct db *db, long long session_id, long long member_id, enum at
 		if (old != status || (status != ATTEND_NONE && (reason ? !old_reason || strcmp(reason, old_reason)
 								       : old_reason != NULL)))
 			rc = store_mark(db, session_id, member_id, &m, old, old_reason, status, reason);
+		/* A held session's marks count in the summaries: the member's
+		 * month, and everyone's when this began or ended its roll-call;
+		 * the quorum numbers. */
+		if (rc == OL_OK && old != status && s.state == SESSION_HELD) {
+			int everyone = m.n == 0 || (m.n == 1 && old == ATTEND_NONE);
+			db_summary_touch(db, s.org_id, everyone ? 0 : member_id, s.day, s.day, SUM_LIFE);
+			db_summary_touch(db, s.org_id, 0, s.day, s.day, SUM_ORGS);
+		}
 	}
 	free_reasons(reasons, nreasons);
 	marks_free(&m);
@@ -911,6 +930,7 @@ int election_add(struct db *db, long long org_id, long day, int term_years, long
 	struct org o;
 	struct session s;
 	sqlite3_stmt *st;
+	long held_on = -1;
 	int rc;
 
 	if (term_years < 0 || term_years > 10)
@@ -925,6 +945,7 @@ int election_add(struct db *db, long long org_id, long day, int term_years, long
 	if (rc == OL_OK && session_id) {
 		if ((rc = session_get(db, session_id, &s)) == OL_OK && s.org_id != org_id)
 			rc = db_fail(db, OL_EINVAL, _("session %lld belongs to another organization"), session_id);
+		held_on = s.day;
 		session_clear(&s);
 	}
 	if (rc == OL_OK)
@@ -942,6 +963,9 @@ int election_add(struct db *db, long long org_id, long day, int term_years, long
 			rc = db_step_done(db, st, "recording an election");
 		}
 	}
+	/* Its session's quorum is now an election's. */
+	if (rc == OL_OK && session_id)
+		db_summary_touch(db, org_id, 0, held_on, held_on, SUM_ORGS);
 	if (o.name)
 		org_clear(&o);
 	return db_tx_end(db, rc);

@@ -113,12 +113,16 @@ int db_tx_end(struct db *db, int status)
 {
 	if (status != OL_OK)
 		db->tx_failed = 1;
+	/* Summaries follow the facts inside the same transaction. */
+	if (db->tx_depth == 1 && !db->tx_failed && db->ntouched > 0 && (status = db_summary_flush(db)) != OL_OK)
+		db->tx_failed = 1;
 	if (--db->tx_depth > 0)
 		return status;
 	if (db->tx_failed) {
 		/* Keep the message that explains the failure. */
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		db->tx_failed = 0;
+		db_summary_forget(db);
 		return status != OL_OK ? status : OL_EDB;
 	}
 	if (exec_simple(db, "COMMIT", "committing") != OL_OK) {
@@ -383,6 +387,9 @@ static int apply_migration(struct db *db, int version)
 		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", DB_APPLICATION_ID);
 		rc = exec_simple(db, pragma, "migrating the schema");
 	}
+	/* The summaries begin with what is already there. */
+	if (rc == OL_OK && version == 2)
+		rc = db_summary_rebuild(db);
 	return db_tx_end(db, rc);
 }
 
@@ -625,6 +632,7 @@ void db_close(struct db *db)
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	free(db->touched);
 	sqlite3_close(db->h);
 	strbuf_free(&db->err);
 	free(db);

@@ -167,22 +167,102 @@ struct tally {
 	int held, planned;
 };
 
-/* Sessions of org of kind k in p, held or still planned as of as_of. */
-static struct tally count_sessions(const struct facts *f, long long org, enum session_kind k, const struct period *p,
-				   long as_of)
+/* ---- sessions: from the facts, or from their summaries --------------------------- */
+
+/* Are org's sessions of a month in the facts themselves (else summed)? */
+static int is_raw(const struct facts *f, long long org, int month)
 {
-	struct tally t = { 0, 0 };
+	int lo = 0, hi = f->nraw - 1;
+
+	if (!f->summarized)
+		return 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		const struct fact_raw *r = &f->raw[mid];
+		if (r->org_id == org && r->month == month)
+			return 1;
+		if (r->org_id < org || (r->org_id == org && r->month < month))
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+/* org's summed month, or NULL when nothing happened in it. */
+static const struct sum_month *sum_of(const struct facts *f, long long org, int month)
+{
+	int lo = 0, hi = f->sums.n - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		const struct sum_month *m = &f->sums.m[mid];
+		if (m->org_id == org && m->month == month)
+			return m;
+		if (m->org_id < org || (m->org_id == org && m->month < month))
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/* The month (an index) as a period. */
+static struct period month_period(int month)
+{
+	struct period p;
+	long first = 0;
+
+	date_from_ymd(month / 12, month % 12 + 1, 1, &first);
+	period_of(PERIOD_MONTH, first, &p);
+	return p;
+}
+
+/* Adds org's sessions of kind k on days [first, last] to t, held or still
+ * planned as of as_of; by_secretary: only lessons the secretary gave. */
+static void tally_sessions(const struct facts *f, long long org, enum session_kind k, int by_secretary, long first,
+			   long last, long as_of, struct tally *t)
+{
 	int lo, hi, i;
 
 	RANGE(f->sessions, f->nsessions, org_id, org, &lo, &hi);
 	for (i = lo; i < hi; i++) {
 		const struct fact_session *s = &f->sessions[i];
-		if (s->day < p->first || s->day > p->last || !facts_is_kind(s, k))
+		if (s->day < first || s->day > last || !facts_is_kind(s, k))
 			continue;
+		if (by_secretary) {
+			long long sec;
+			facts_committee_on(f, org, s->day, &sec);
+			if (!sec || s->lecturer_id != sec)
+				continue;
+		}
 		if (facts_held_by(s, as_of))
-			t.held++;
+			t->held++;
 		else
-			t.planned++;
+			t->planned++;
+	}
+}
+
+/* Sessions of org of kind k in p, held or still planned as of as_of. */
+static struct tally count_sessions(const struct facts *f, long long org, enum session_kind k, int by_secretary,
+				   const struct period *p, long as_of)
+{
+	struct tally t = { 0, 0 };
+
+	if (!f->summarized) {
+		tally_sessions(f, org, k, by_secretary, p->first, p->last, as_of, &t);
+		return t;
+	}
+	/* Periods are whole months. */
+	for (int mo = facts_month(p->first); mo <= facts_month(p->last); mo++) {
+		const struct sum_month *sm;
+		if (is_raw(f, org, mo)) {
+			struct period m = month_period(mo);
+			tally_sessions(f, org, k, by_secretary, m.first, m.last, as_of, &t);
+		} else if ((sm = sum_of(f, org, mo)) != NULL) {
+			t.held += by_secretary ? sm->sec_held : sm->held[k];
+			t.planned += by_secretary ? sm->sec_planned : sm->planned[k];
+		}
 	}
 	return t;
 }
@@ -214,7 +294,7 @@ static void periodic_rule(struct eng *e, enum rule_id rule, const struct fact_or
 	int n = periods_for(e, pk, ps), i;
 
 	for (i = 0; i < n; i++) {
-		struct tally t = count_sessions(e->f, o->id, k, &ps[i], e->q->as_of);
+		struct tally t = count_sessions(e->f, o->id, k, 0, &ps[i], e->q->as_of);
 		enum severity sev = periodic(e, &ps[i], t.held, param(e, rule, "min"), param(e, rule, "window"));
 		say_periodic(e, sev, k, &ps[i], t);
 		emit(e, rule, o, NULL, &ps[i], 0, sev, t.planned);
@@ -235,7 +315,7 @@ static void committee_meetings(struct eng *e, const struct fact_org *o)
 
 		if (facts_committee_on(e->f, o->id, day, NULL) < 3)
 			continue;
-		t = count_sessions(e->f, o->id, SK_COMMITTEE, &ps[i], e->q->as_of);
+		t = count_sessions(e->f, o->id, SK_COMMITTEE, 0, &ps[i], e->q->as_of);
 		sev = periodic(e, &ps[i], t.held, param(e, R_COMMITTEE_M, "min"), param(e, R_COMMITTEE_M, "window"));
 		say_periodic(e, sev, SK_COMMITTEE, &ps[i], t);
 		emit(e, R_COMMITTEE_M, o, NULL, &ps[i], 0, sev, t.planned);
@@ -246,27 +326,13 @@ static void committee_meetings(struct eng *e, const struct fact_org *o)
 static void secretary_lesson(struct eng *e, const struct fact_org *o)
 {
 	struct period ps[3];
-	int n = periods_for(e, PERIOD_YEAR, ps), i, lo, hi, k;
+	int n = periods_for(e, PERIOD_YEAR, ps), i;
 
-	RANGE(e->f->sessions, e->f->nsessions, org_id, o->id, &lo, &hi);
 	for (i = 0; i < n; i++) {
-		struct tally t = { 0, 0 };
+		struct tally t = count_sessions(e->f, o->id, SK_LESSON, 1, &ps[i], e->q->as_of);
 		char y[12];
 		enum severity sev;
 
-		for (k = lo; k < hi; k++) {
-			const struct fact_session *s = &e->f->sessions[k];
-			long long sec;
-			if (s->day < ps[i].first || s->day > ps[i].last || !facts_is_kind(s, SK_LESSON))
-				continue;
-			facts_committee_on(e->f, o->id, s->day, &sec);
-			if (!sec || s->lecturer_id != sec)
-				continue;
-			if (facts_held_by(s, e->q->as_of))
-				t.held++;
-			else
-				t.planned++;
-		}
 		sev = periodic(e, &ps[i], t.held, param(e, R_SECRETARY_LESSON, "min"),
 			       param(e, R_SECRETARY_LESSON, "window"));
 		period_format(&ps[i], y);
@@ -284,78 +350,121 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 
 /* ---- quorums ---------------------------------------------------------------------- */
 
-static int session_in_query(const struct eng *e, const struct fact_session *s)
+/* The days whose held sessions a query judges: a review its quarter, a
+ * check this quarter and the one before; none after the as-of day. */
+static void quorum_days(const struct eng *e, long *first, long *last)
 {
 	struct period q;
 
-	if (!facts_held_by(s, e->q->as_of))
-		return 0;
-	if (e->q->mode == RULES_REVIEW)
-		return s->day >= e->q->quarter.first && s->day <= e->q->quarter.last;
-	/* A check looks at this quarter and the one before. */
-	period_of(PERIOD_QUARTER, e->q->as_of, &q);
-	period_of(PERIOD_QUARTER, q.first - 1, &q);
-	return s->day >= q.first;
+	if (e->q->mode == RULES_REVIEW) {
+		*first = e->q->quarter.first;
+		*last = e->q->quarter.last;
+	} else {
+		period_of(PERIOD_QUARTER, e->q->as_of, &q);
+		period_of(PERIOD_QUARTER, q.first - 1, &q);
+		*first = q.first;
+		*last = e->q->as_of;
+	}
+	if (*last > e->q->as_of)
+		*last = e->q->as_of;
 }
 
-/* Attending and expected among those who count: the voting members
- * (full, not away) or, for a committee meeting, the committee. */
-static void quorum_counts(const struct eng *e, const struct fact_session *s, int voters_only, int *attending,
-			  int *expected, int *marked)
+/* Attending, expected and marked among those who count (summary.h's
+ * order): the voting members (full, not away) or everyone expected. */
+static void quorum_counts(const struct eng *e, const struct fact_session *s, int voters_only, int c[3])
 {
 	int lo, hi, i, *idx = e->by_org;
 
-	*attending = *expected = *marked = 0;
+	c[0] = c[1] = c[2] = 0;
 	members_of(e, s->org_id, &idx, &lo, &hi);
 	for (i = lo; i < hi; i++) {
 		const struct fact_member *m = &e->f->members[idx[i]];
 		enum attend_status a;
 		if (!facts_expected_at(e->f, s, m) || (voters_only && !facts_is_full(m, s->day)))
 			continue;
-		(*expected)++;
+		c[1]++;
 		a = facts_mark_of(e->f, s, m->id);
-		*marked += a != ATTEND_NONE;
-		*attending += a == ATTEND_PRESENT || a == ATTEND_LATE;
+		c[2] += a != ATTEND_NONE;
+		c[0] += a == ATTEND_PRESENT || a == ATTEND_LATE;
 	}
 }
 
-static void quorum_rule(struct eng *e, enum rule_id rule, const struct fact_org *o, const struct fact_session *s,
-			int voters_only)
+static void quorum_rule(struct eng *e, enum rule_id rule, const struct fact_org *o, long long session, long on,
+			enum session_kind kind, const int c[3])
 {
-	int attending, expected, marked, pct = param(e, rule, "percent");
+	int pct = param(e, rule, "percent");
 	struct period p;
 	char day[11];
 
-	quorum_counts(e, s, voters_only, &attending, &expected, &marked);
-	if (expected == 0 || marked == 0)
+	if (c[1] == 0 || c[2] == 0)
 		return; /* no roll-call taken: nothing to judge */
-	if (attending * 100 > expected * pct)
+	if (c[0] * 100 > c[1] * pct)
 		return;
-	period_of(PERIOD_MONTH, s->day, &p);
-	date_format(s->day, day);
+	period_of(PERIOD_MONTH, on, &p);
+	date_format(on, day);
 	say(e, _("the %s of %s had %d of %d present, not more than %d%%: its decisions lack a quorum"),
-	    session_kind_label(s->kind), day, attending, expected, pct);
-	emit(e, rule, o, NULL, &p, s->id, SEV_OVERDUE, 0);
+	    session_kind_label(kind), day, c[0], c[1], pct);
+	emit(e, rule, o, NULL, &p, session, SEV_OVERDUE, 0);
 }
 
-static void quorums(struct eng *e, const struct fact_org *o)
+/* The quorum rules of one held session: voters decide assemblies and
+ * elections, the committee its own meetings. */
+static void quorum_session(struct eng *e, const struct fact_org *o, const struct sum_quorum *q)
+{
+	/* R-QUORUM-ELECTION */
+	if (e->cfg->rules[R_QUORUM_ELECTION].enabled && q->election)
+		quorum_rule(e, R_QUORUM_ELECTION, o, q->session_id, q->day, q->kind, q->voters);
+	/* R-QUORUM-ASSEMBLY */
+	else if (e->cfg->rules[R_QUORUM_ASSEMBLY].enabled && (q->kind == SK_ASSEMBLY || q->also == SK_ASSEMBLY))
+		quorum_rule(e, R_QUORUM_ASSEMBLY, o, q->session_id, q->day, q->kind, q->voters);
+	/* R-QUORUM-COMMITTEE */
+	if (e->cfg->rules[R_QUORUM_COMMITTEE].enabled && q->kind == SK_COMMITTEE)
+		quorum_rule(e, R_QUORUM_COMMITTEE, o, q->session_id, q->day, q->kind, q->all);
+}
+
+/* The held sessions of org on days [first, last] from the facts. */
+static void quorums_raw(struct eng *e, const struct fact_org *o, long first, long last)
 {
 	int lo, hi, i;
 
 	RANGE(e->f->sessions, e->f->nsessions, org_id, o->id, &lo, &hi);
 	for (i = lo; i < hi && !e->stop; i++) {
 		const struct fact_session *s = &e->f->sessions[i];
-		if (!session_in_query(e, s))
+		struct sum_quorum q = { .session_id = s->id, .day = s->day, .kind = s->kind, .also = s->also };
+		if (s->day < first || s->day > last || s->state != SESSION_HELD)
 			continue;
-		/* R-QUORUM-ELECTION */
-		if (e->cfg->rules[R_QUORUM_ELECTION].enabled && facts_is_election(e->f, s))
-			quorum_rule(e, R_QUORUM_ELECTION, o, s, 1);
-		/* R-QUORUM-ASSEMBLY */
-		else if (e->cfg->rules[R_QUORUM_ASSEMBLY].enabled && facts_is_kind(s, SK_ASSEMBLY))
-			quorum_rule(e, R_QUORUM_ASSEMBLY, o, s, 1);
-		/* R-QUORUM-COMMITTEE */
-		if (e->cfg->rules[R_QUORUM_COMMITTEE].enabled && s->kind == SK_COMMITTEE)
-			quorum_rule(e, R_QUORUM_COMMITTEE, o, s, 0);
+		q.election = facts_is_election(e->f, s);
+		if (!q.election && !facts_is_kind(s, SK_ASSEMBLY) && s->kind != SK_COMMITTEE)
+			continue;
+		quorum_counts(e, s, 1, q.voters);
+		quorum_counts(e, s, 0, q.all);
+		quorum_session(e, o, &q);
+	}
+}
+
+static void quorums(struct eng *e, const struct fact_org *o)
+{
+	long first, last;
+
+	quorum_days(e, &first, &last);
+	if (first > last)
+		return;
+	if (!e->f->summarized) {
+		quorums_raw(e, o, first, last);
+		return;
+	}
+	for (int mo = facts_month(first); mo <= facts_month(last) && !e->stop; mo++) {
+		const struct sum_month *sm;
+		if (is_raw(e->f, o->id, mo)) {
+			struct period m = month_period(mo);
+			quorums_raw(e, o, m.first > first ? m.first : first, m.last < last ? m.last : last);
+		} else if ((sm = sum_of(e->f, o->id, mo)) != NULL) {
+			for (int j = 0; j < sm->nq && !e->stop; j++) {
+				const struct sum_quorum *q = &e->f->sums.q[sm->first_q + j];
+				if (q->day >= first && q->day <= last)
+					quorum_session(e, o, q);
+			}
+		}
 	}
 }
 
@@ -515,31 +624,44 @@ static void dues(struct eng *e, const struct fact_org *o, const struct fact_memb
 }
 
 /* How a member did in one month: 0 nothing expected, 1 took part (or was
- * excused from everything), -1 missed. */
-static int month_life(const struct eng *e, const struct fact_member *m, const struct period *p,
-		      const long long *orgs, int norgs)
+ * excused from everything), -1 missed; *attended: the sessions of their
+ * branch or group they attended.  Sessions held after the as-of day do
+ * not count. */
+static int month_life(const struct eng *e, const struct fact_member *m, int month, int *attended)
 {
-	int expected = 0, excused = 0, k, j, lo, hi;
+	long long orgs[2] = { m->org_id, m->group_id };
+	int expected = 0, excused = 0, took = 0, k, j, lo, hi;
+	struct period p;
 
-	for (k = 0; k < norgs; k++) {
+	*attended = 0;
+	if (e->f->summarized && !is_raw(e->f, m->org_id, month) && !(m->group_id && is_raw(e->f, m->group_id, month))) {
+		int i = month - m->life_first;
+		unsigned char b = i >= 0 && i < m->life_n ? e->f->life[m->life_off + i] : 0;
+		*attended = LIFE_ATTENDED(b);
+		return LIFE_STATE(b) == LIFE_TOOK_PART ? 1 : LIFE_STATE(b) == LIFE_MISSED ? -1 : 0;
+	}
+	p = month_period(month);
+	for (k = 0; k < 2; k++) {
 		if (!orgs[k])
 			continue;
 		RANGE(e->f->sessions, e->f->nsessions, org_id, orgs[k], &lo, &hi);
 		for (j = lo; j < hi; j++) {
 			const struct fact_session *s = &e->f->sessions[j];
 			enum attend_status a;
-			/* A session without a roll-call tells nothing about anyone. */
-			if (s->day < p->first || s->day > p->last || !facts_held_by(s, e->q->as_of) || !s->nmarks)
+			if (s->day < p.first || s->day > p.last || !facts_held_by(s, e->q->as_of))
 				continue;
-			if (!facts_expected_at(e->f, s, m))
+			a = facts_mark_of(e->f, s, m->id);
+			*attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
+			/* A session without a roll-call tells nothing about anyone. */
+			if (!s->nmarks || !facts_expected_at(e->f, s, m))
 				continue;
 			expected++;
-			a = facts_mark_of(e->f, s, m->id);
-			if (a == ATTEND_PRESENT || a == ATTEND_LATE)
-				return 1;
+			took |= a == ATTEND_PRESENT || a == ATTEND_LATE;
 			excused += a == ATTEND_EXCUSED;
 		}
 	}
+	if (took)
+		return 1;
 	if (!expected)
 		return 0;
 	return excused == expected ? 1 : -1;
@@ -549,14 +671,13 @@ static int month_life(const struct eng *e, const struct fact_member *m, const st
  * member was expected somewhere and took part nowhere. */
 static void absent(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
-	long long orgs[2] = { m->org_id, m->group_id };
-	int due = param(e, R_ABSENT_6, "due"), overdue = param(e, R_ABSENT_6, "overdue"), missed = 0, n;
+	int due = param(e, R_ABSENT_6, "due"), overdue = param(e, R_ABSENT_6, "overdue"), missed = 0, n, attended;
 	struct period p;
 	long day = e->q->as_of;
 
 	period_of(PERIOD_MONTH, day, &p);
 	for (n = 0; n < 24 && p.first >= e->f->marks_from && (m->joined < 0 || p.last >= m->joined); n++) {
-		int life = month_life(e, m, &p, orgs, 2);
+		int life = month_life(e, m, facts_month(p.first), &attended);
 		if (life > 0)
 			break;
 		missed -= life; /* -1 counts, 0 is skipped */
@@ -573,8 +694,7 @@ static void absent(struct eng *e, const struct fact_org *o, const struct fact_me
 static void cadre(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
 	struct period ps[3];
-	int n = periods_for(e, PERIOD_QUARTER, ps), i, j, lo, hi;
-	long long orgs[2] = { m->org_id, m->group_id };
+	int n = periods_for(e, PERIOD_QUARTER, ps), i;
 
 	for (i = 0; i < n; i++) {
 		int attended = 0;
@@ -583,18 +703,10 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 
 		if (facts_where_on(e->f, m, ps[i].first) != MEMBER_HERE)
 			continue;
-		for (int k = 0; k < 2; k++) {
-			if (!orgs[k])
-				continue;
-			RANGE(e->f->sessions, e->f->nsessions, org_id, orgs[k], &lo, &hi);
-			for (j = lo; j < hi; j++) {
-				const struct fact_session *s = &e->f->sessions[j];
-				enum attend_status a;
-				if (!facts_held_by(s, e->q->as_of) || s->day < ps[i].first || s->day > ps[i].last)
-					continue;
-				a = facts_mark_of(e->f, s, m->id);
-				attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
-			}
+		for (int mo = facts_month(ps[i].first); mo <= facts_month(ps[i].last); mo++) {
+			int a;
+			month_life(e, m, mo, &a);
+			attended += a;
 		}
 		sev = periodic(e, &ps[i], attended, param(e, R_CADRE, "min"), param(e, R_CADRE, "window"));
 		if (sev == SEV_OK)

@@ -11,8 +11,7 @@
 #include <orglife/pack.h>
 #include <orglife/text.h>
 
-/* Reads one LEB128 varint from *p (< end); -1 when cut or too long. */
-static int get_varint(const unsigned char **p, const unsigned char *end, unsigned long long *v)
+int pack_get_varint(const unsigned char **p, const unsigned char *end, unsigned long long *v)
 {
 	int shift = 0;
 
@@ -27,7 +26,7 @@ static int get_varint(const unsigned char **p, const unsigned char *end, unsigne
 	}
 }
 
-static unsigned char *put_varint(unsigned char *p, unsigned long long v)
+unsigned char *pack_put_varint(unsigned char *p, unsigned long long v)
 {
 	do {
 		*p = v & 0x7f;
@@ -72,7 +71,7 @@ int marks_decode(const void *blob, size_t len, struct marks *m)
 	while (p < end) {
 		unsigned long long delta;
 
-		if (get_varint(&p, end, &delta) != 0)
+		if (pack_get_varint(&p, end, &delta) != 0)
 			goto bad;
 		/* Ids increase strictly and stay positive. */
 		if (delta == 0 || delta > (unsigned long long)(0x7fffffffffffffffLL - id) || p == end)
@@ -99,7 +98,7 @@ unsigned char *marks_encode(const struct marks *m, size_t *len)
 		return NULL;
 	buf = p = xmalloc(m->n * 11);
 	for (i = 0; i < m->n; i++) {
-		p = put_varint(p, (unsigned long long)(m->v[i].member_id - prev));
+		p = pack_put_varint(p, (unsigned long long)(m->v[i].member_id - prev));
 		prev = m->v[i].member_id;
 		*p++ = (unsigned char)m->v[i].status;
 	}
@@ -170,7 +169,7 @@ int payments_decode(const void *blob, size_t len, struct payments *p)
 		unsigned long long dm, amount, paid;
 		struct payment pay;
 
-		if (get_varint(&q, end, &dm) || get_varint(&q, end, &amount) || get_varint(&q, end, &paid))
+		if (pack_get_varint(&q, end, &dm) || pack_get_varint(&q, end, &amount) || pack_get_varint(&q, end, &paid))
 			goto bad;
 		/* Months increase strictly and stay in the years dates allow. */
 		if (dm == 0 || dm > (unsigned long long)(DATE_YEAR_MAX * 12 + 11 - month) || amount > (unsigned long long)PAYMENT_MAX_FEN + 1 ||
@@ -203,9 +202,9 @@ unsigned char *payments_encode(const struct payments *p, size_t *len)
 		return NULL;
 	buf = q = xmalloc(p->n * 30);
 	for (i = 0; i < p->n; i++) {
-		q = put_varint(q, (unsigned long long)(p->v[i].month - prev));
-		q = put_varint(q, (unsigned long long)(p->v[i].amount_fen + 1));
-		q = put_varint(q, zigzag(p->v[i].paid_on - month_first(p->v[i].month)));
+		q = pack_put_varint(q, (unsigned long long)(p->v[i].month - prev));
+		q = pack_put_varint(q, (unsigned long long)(p->v[i].amount_fen + 1));
+		q = pack_put_varint(q, zigzag(p->v[i].paid_on - month_first(p->v[i].month)));
 		prev = p->v[i].month;
 	}
 	*len = (size_t)(q - buf);
@@ -220,7 +219,7 @@ int payments_latest(const void *blob, size_t len, int until, int *month)
 
 	*month = -1;
 	while (q < end) {
-		if (get_varint(&q, end, &dm) || get_varint(&q, end, &skip) || get_varint(&q, end, &skip))
+		if (pack_get_varint(&q, end, &dm) || pack_get_varint(&q, end, &skip) || pack_get_varint(&q, end, &skip))
 			return -1;
 		if (dm == 0 || dm > (unsigned long long)(DATE_YEAR_MAX * 12 + 11 - m))
 			return -1;

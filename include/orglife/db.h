@@ -14,7 +14,7 @@
 /* The application id written into every orglife database ("ORLF"). */
 #define DB_APPLICATION_ID 0x4F524C46
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum ol_status {
 	OL_OK = 0,

@@ -9,6 +9,7 @@
 #include <orglife/member.h>
 #include <orglife/org.h>
 #include <orglife/session.h>
+#include <orglife/summary.h>
 
 struct db;
 
@@ -26,6 +27,9 @@ struct fact_member {
 	long joined, confirmed, probation_until; /* -1: none */
 	int cadre;
 	int first_event, nevents; /* a slice of facts.events, by day */
+	/* Summarized facts: the member's month bytes (summary.h) from month
+	 * life_first on, a slice of facts.life. */
+	int life_first, life_n, life_off;
 };
 
 struct fact_event {
@@ -88,6 +92,20 @@ struct facts {
 	int norgs, nmembers, nevents, nroles, nsessions, nmarks, nelections, ndues, nledger;
 	long from;       /* sessions of every kind are here from this day on */
 	long marks_from; /* held sessions carry their marks from this day on */
+	/*
+	 * Summarized facts (summary.h): sessions and marks are then only those
+	 * of the organization months listed in raw (by org, month), and every
+	 * other month is read from sums and the members' life bytes.
+	 */
+	int summarized;
+	struct sum_set sums;
+	unsigned char *life;
+	int nlife;
+	struct fact_raw {
+		long long org_id;
+		int month;
+	} *raw;
+	int nraw;
 };
 
 /* What to load: a query needs only recent sessions, the yearly kinds
@@ -104,10 +122,14 @@ struct facts_window {
  * Loads every organization, member, event, role, election and open ledger
  * item; the sessions the window asks for, with their marks; and for each
  * member only the latest month paid on or before the as-of month (that is
- * all R-DUES-6 needs, and it keeps the facts small).  Returns OL_OK or a
- * status with db_errmsg set; free with facts_free.
+ * all R-DUES-6 needs, and it keeps the facts small).  Sessions and marks
+ * come from the summaries when they cover the window (and for a month with
+ * a session held after the as-of day, from the sessions themselves).
+ * Returns OL_OK or a status with db_errmsg set; free with facts_free.
  */
 int facts_load(struct db *db, const struct facts_window *w, struct facts *f);
+/* The same without summaries: every session and mark of the window. */
+int facts_load_raw(struct db *db, const struct facts_window *w, struct facts *f);
 void facts_free(struct facts *f);
 
 /* Lookups by id (NULL when absent). */

@@ -19,6 +19,12 @@
 
 #include <stddef.h>
 
+/* One LEB128 varint: reading from *p (< end) returns -1 when it is cut or
+ * longer than 63 bits; writing needs up to 10 bytes at p and returns the
+ * byte after it. */
+int pack_get_varint(const unsigned char **p, const unsigned char *end, unsigned long long *v);
+unsigned char *pack_put_varint(unsigned char *p, unsigned long long v);
+
 struct mark {
 	long long member_id;
 	int status; /* enum attend_status: 1..4 */

@@ -1,0 +1,96 @@
+/*
+ * summary.h - what the rules need from sessions and attendance, summed per
+ * month and kept current as facts are written (db-summary.c), so that a
+ * check or a review reads a few small blobs instead of every session and
+ * every mark of the last months.
+ *
+ * For each organization and month: the sessions held and still planned by
+ * kind (a session's also-kind counts too), the party lessons given by the
+ * secretary of the day, the latest day a session was held on, and the
+ * quorum numbers of each held assembly, committee meeting and election.
+ * For each member and month one byte: whether they took part in the
+ * organizational life expected of them (R-ABSENT-6) and how many sessions
+ * of their branch or group they attended (R-CADRE).
+ *
+ * A month's summary counts every session held in it.  The rules count only
+ * those held on or before the day asked about, so a month with a session
+ * held after that day (last_held) is read from the sessions themselves.
+ *
+ * The computations here are pure and use the engine's own questions
+ * (facts-internal.h); tests compare a review from summaries with one from
+ * the sessions themselves.
+ */
+#ifndef ORGLIFE_SUMMARY_H
+#define ORGLIFE_SUMMARY_H
+
+#include <stddef.h>
+
+#include <orglife/session.h>
+
+struct facts;
+struct fact_member;
+
+struct sum_quorum {
+	long long session_id;
+	long day;
+	int kind, also; /* enum session_kind; also may be SK_NONE */
+	int election;   /* an election was held at it */
+	/* attending, expected, marked: among voting members, among everyone */
+	int voters[3], all[3];
+};
+
+struct sum_month {
+	long long org_id;
+	int month;      /* year * 12 + month - 1 */
+	long last_held; /* day number, -1: nothing held */
+	int held[SK_COUNT], planned[SK_COUNT];
+	int sec_held, sec_planned; /* party lessons given by the secretary */
+	int first_q, nq;           /* quorums: a slice of sum_set.q, by day */
+};
+
+/* Months (by org, month) and the quorums they hold. */
+struct sum_set {
+	struct sum_month *m;
+	int n, cap;
+	struct sum_quorum *q;
+	int nq, capq;
+};
+
+void sum_set_free(struct sum_set *s);
+/* Appends month i of src, with its quorums, to dst. */
+void sum_set_copy_month(struct sum_set *dst, const struct sum_set *src, int i);
+
+/* A member's month: bits 0-1 the state, the rest the sessions attended. */
+enum { LIFE_NOTHING = 0, LIFE_TOOK_PART = 1, LIFE_MISSED = 2 };
+#define LIFE_STATE(b) ((b) & 3)
+#define LIFE_ATTENDED(b) ((b) >> 2)
+#define LIFE_MAX_ATTENDED 63
+
+/*
+ * Sums org's sessions of a month (f holds the month's sessions of org with
+ * their marks, the members of its branch with their events, the branch's
+ * roles and elections) and appends the month to s when it holds anything;
+ * returns 1 when it did.
+ */
+int summary_org_month(const struct facts *f, long long org_id, int month, struct sum_set *s);
+/* m's byte for a month (f as above, with m's group's sessions too). */
+unsigned char summary_life_month(const struct facts *f, const struct fact_member *m, int month);
+
+/*
+ * Blobs.  Months: for each month with anything in it, its distance from the
+ * previous one, then varints (day of the latest held session or 0, a mask
+ * of kinds, held and planned per kind in the mask, the secretary's lessons
+ * held and planned, the number of quorums and for each the session id, day
+ * of month, kind, also + 1, election, then the six numbers).  Life: the
+ * first month, then one byte per month.  Decoding refuses a malformed blob
+ * with -1 and leaves the output as it was.
+ */
+unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, size_t *len);
+/* Appends the months from `from` on (a month index) to s. */
+int summary_months_decode(const void *blob, size_t len, long long org_id, int from, struct sum_set *s);
+unsigned char *summary_life_encode(int first, const unsigned char *bytes, int n, size_t *len);
+/* The first month into *first and the month bytes (inside blob) into
+ * *bytes and *n. */
+int summary_life_decode(const void *blob, size_t len, int *first, const unsigned char **bytes, int *n);
+
+#endif

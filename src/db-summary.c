@@ -1,0 +1,425 @@
+/*
+ * db-summary.c - keeping the summaries (summary.h) current.
+ *
+ * A write notes what it may have changed (db_summary_touch: an
+ * organization, a range of days, and whether the organizations' months or
+ * the members' months); before the outermost transaction commits, the
+ * touched months of each touched branch are summed again from its facts,
+ * the branch with its groups being the unit whose sessions, members and
+ * committee decide who was expected where.  Summaries start at the month
+ * in meta 'summary-from': a check or review that needs earlier months reads
+ * the sessions themselves.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <orglife/date.h>
+#include <orglife/facts.h>
+#include <orglife/i18n.h>
+#include <orglife/pack.h>
+#include <orglife/summary.h>
+#include "db-internal.h"
+#include "facts-internal.h"
+
+struct db_touch {
+	long long org_id, member_id;
+	long from, to; /* to < 0: no end */
+	int what;
+};
+
+void db_summary_touch(struct db *db, long long org_id, long long member_id, long from, long to, int what)
+{
+	struct db_touch *t;
+
+	for (int i = 0; i < db->ntouched; i++) {
+		t = &db->touched[i];
+		if (t->org_id != org_id || t->member_id != member_id || t->what != what)
+			continue;
+		if (from < t->from)
+			t->from = from;
+		if (to < 0 || t->to < 0)
+			t->to = -1;
+		else if (to > t->to)
+			t->to = to;
+		return;
+	}
+	t = db_grow(&db->touched, &db->ntouched, &db->captouched, sizeof *t);
+	t->org_id = org_id;
+	t->member_id = member_id;
+	t->from = from;
+	t->to = to;
+	t->what = what;
+}
+
+void db_summary_forget(struct db *db)
+{
+	db->ntouched = 0;
+}
+
+int db_summary_from(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM meta WHERE key = 'summary-from'");
+	int month = -1, y, m;
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		if (v && sscanf(v, "%d-%d", &y, &m) == 2 && y > 0 && m >= 1 && m <= 12)
+			month = y * 12 + m - 1;
+	}
+	sqlite3_reset(st);
+	return month;
+}
+
+static long month_first_day(int month)
+{
+	long day = -1;
+
+	date_from_ymd(month / 12, month % 12 + 1, 1, &day);
+	return day;
+}
+
+/* ---- a branch's facts ------------------------------------------------------------- */
+
+/* The branch whose facts judge org's sessions: a group's parent branch. */
+static int family_root(struct db *db, long long org, long long *root)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT kind = 'group', coalesce(parent_id, 0) FROM org WHERE id = ?1");
+	int rc;
+
+	if (!st)
+		return OL_EDB;
+	*root = org;
+	sqlite3_bind_int64(st, 1, org);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) && sqlite3_column_int64(st, 1))
+		*root = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading an organization");
+}
+
+#define FAMILY "(SELECT id FROM org WHERE id = ?1 OR (parent_id = ?1 AND kind = 'group'))"
+
+static int read_family(struct db *db, const char *sql, long long root,
+		       int (*reader)(struct db *, sqlite3_stmt *, struct facts *), struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, root);
+	return reader(db, st, f);
+}
+
+/* The branch root with its groups, their members, and their sessions from
+ * day `from` on (to `to` when not negative) with the marks of held ones. */
+static int load_family(struct db *db, long long root, long from, long to, struct facts *f)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	rc = read_family(db, DB_FACT_ORG_SQL " WHERE id IN " FAMILY " ORDER BY id", root, db_facts_orgs, f);
+	if (rc == OL_OK)
+		rc = read_family(db, DB_FACT_MEMBER_SQL " WHERE org_id = ?1 ORDER BY id", root, db_facts_members, f);
+	if (rc == OL_OK)
+		rc = read_family(db,
+				 DB_FACT_EVENT_SQL " WHERE member_id IN (SELECT id FROM member WHERE org_id = ?1)"
+						   " ORDER BY member_id, on_date, id",
+				 root, db_facts_events, f);
+	if (rc == OL_OK)
+		rc = read_family(db, DB_FACT_ROLE_SQL " WHERE org_id IN " FAMILY " ORDER BY org_id, from_date, id", root,
+				 db_facts_roles, f);
+	if (rc == OL_OK)
+		rc = read_family(db, DB_FACT_ELECTION_SQL " WHERE org_id IN " FAMILY " ORDER BY org_id, on_date, id",
+				 root, db_facts_elections, f);
+	st = db_stmt(db, "SELECT " DB_FACT_SESSION_COLS ", CASE WHEN state = 'held' THEN marks END FROM session"
+			 " WHERE org_id = ?1 AND day >= ?2 AND (?3 IS NULL OR day <= ?3) AND state <> 'cancelled'"
+			 " ORDER BY day, id");
+	if (!st && rc == OL_OK)
+		rc = OL_EDB;
+	/* Organizations by id, each one's sessions by day: the facts' order. */
+	for (int i = 0; rc == OL_OK && i < f->norgs; i++) {
+		sqlite3_bind_int64(st, 1, f->orgs[i].id);
+		db_bind_day(st, 2, from);
+		db_bind_day(st, 3, to);
+		rc = db_facts_sessions(db, st, f);
+	}
+	f->from = f->marks_from = from;
+	if (rc != OL_OK)
+		facts_free(f);
+	return rc;
+}
+
+/* ---- organizations' months ---------------------------------------------------------- */
+
+/* Writes a blob into table's row for id (deleting the row when the blob
+ * is empty and the row holds nothing else). */
+static int write_months(struct db *db, long long org, const unsigned char *blob, size_t len)
+{
+	sqlite3_stmt *st = blob ? db_stmt(db, "INSERT OR REPLACE INTO summary_org(org_id, months) VALUES (?1, ?2)")
+				: db_stmt(db, "DELETE FROM summary_org WHERE org_id = ?1");
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, org);
+	if (blob)
+		sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
+	return db_step_done(db, st, "writing a summary");
+}
+
+/* Sums org's months [from, to] again from f, keeping its other months. */
+static int refresh_org(struct db *db, const struct facts *f, long long org, int from, int to)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT months FROM summary_org WHERE org_id = ?1");
+	struct sum_set old = { 0 }, now = { 0 };
+	unsigned char *blob, *was = NULL;
+	size_t len, wlen = 0;
+	int rc = OL_OK, lo, hi, i, last = -1;
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, org);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		wlen = (size_t)sqlite3_column_bytes(st, 0);
+		was = xmalloc(wlen + 1);
+		memcpy(was, sqlite3_column_blob(st, 0), wlen);
+	}
+	sqlite3_reset(st);
+	if (was && summary_months_decode(was, wlen, org, 0, &old) != 0)
+		rc = db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
+	/* The old months before the range, the range anew, the old after it. */
+	for (i = 0; rc == OL_OK && i < old.n && old.m[i].month < from; i++)
+		sum_set_copy_month(&now, &old, i);
+	RANGE(f->sessions, f->nsessions, org_id, org, &lo, &hi);
+	for (i = lo; rc == OL_OK && i < hi; i++) {
+		int m = facts_month(f->sessions[i].day);
+		if (m == last || m < from || m > to)
+			continue;
+		last = m;
+		summary_org_month(f, org, m, &now);
+	}
+	for (i = 0; rc == OL_OK && i < old.n; i++)
+		if (old.m[i].month > to)
+			sum_set_copy_month(&now, &old, i);
+	if (rc == OL_OK) {
+		blob = summary_months_encode(&now, 0, now.n, &len);
+		/* Unchanged: nothing to write. */
+		if (len != wlen || (len && memcmp(blob, was, len) != 0))
+			rc = write_months(db, org, blob, len);
+		free(blob);
+	}
+	free(was);
+	sum_set_free(&old);
+	sum_set_free(&now);
+	return rc;
+}
+
+/* ---- members' months ---------------------------------------------------------------- */
+
+/* Recomputes m's months [from, to] from f, keeping its other months. */
+static int refresh_life(struct db *db, const struct facts *f, const struct fact_member *m, int from, int to)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT life FROM summary_member WHERE member_id = ?1");
+	sqlite3_stmt *up = db_stmt(db, "INSERT INTO summary_member(member_id, life) VALUES (?1, ?2)"
+					" ON CONFLICT(member_id) DO UPDATE SET life = excluded.life");
+	long long orgs[2] = { m->org_id, m->group_id };
+	unsigned char *was = NULL, *bytes = NULL, *blob;
+	const unsigned char *old = NULL;
+	size_t wlen = 0, len;
+	int rc = OL_OK, first = 0, n = 0, lo_m = INT_MAX, hi_m = -1, nb;
+
+	if (!st || !up)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, m->id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		wlen = (size_t)sqlite3_column_bytes(st, 0);
+		was = xmalloc(wlen + 1);
+		memcpy(was, sqlite3_column_blob(st, 0), wlen);
+	}
+	sqlite3_reset(st);
+	if (was && summary_life_decode(was, wlen, &first, &old, &n) != 0) {
+		free(was);
+		return db_fail(db, OL_EDB, _("the summary of member %lld is damaged: restore it from a backup"), m->id);
+	}
+	/* The months the bytes span: the old ones and those with sessions. */
+	if (n > 0) {
+		lo_m = first;
+		hi_m = first + n - 1;
+	}
+	for (int k = 0; k < 2; k++) {
+		int lo, hi;
+		if (!orgs[k])
+			continue;
+		RANGE(f->sessions, f->nsessions, org_id, orgs[k], &lo, &hi);
+		for (int i = lo; i < hi; i++) {
+			int mo = facts_month(f->sessions[i].day);
+			if (f->sessions[i].state != SESSION_HELD || mo < from || mo > to)
+				continue;
+			if (mo < lo_m)
+				lo_m = mo;
+			if (mo > hi_m)
+				hi_m = mo;
+		}
+	}
+	nb = hi_m >= lo_m ? hi_m - lo_m + 1 : 0;
+	if (nb > 0) {
+		bytes = xmalloc((size_t)nb);
+		memset(bytes, 0, (size_t)nb);
+		for (int i = 0; i < n; i++)
+			if (first + i < from || first + i > to)
+				bytes[first + i - lo_m] = old[i];
+		for (int k = 0; k < 2; k++) {
+			int lo, hi, last = -1;
+			if (!orgs[k])
+				continue;
+			RANGE(f->sessions, f->nsessions, org_id, orgs[k], &lo, &hi);
+			for (int i = lo; i < hi; i++) {
+				int mo = facts_month(f->sessions[i].day);
+				if (f->sessions[i].state != SESSION_HELD || mo < from || mo > to || mo == last)
+					continue;
+				last = mo;
+				bytes[mo - lo_m] = summary_life_month(f, m, mo);
+			}
+		}
+	}
+	blob = summary_life_encode(lo_m, bytes, nb, &len);
+	if (len != wlen || (len && memcmp(blob, was, len) != 0)) {
+		sqlite3_bind_int64(up, 1, m->id);
+		if (blob)
+			sqlite3_bind_blob(up, 2, blob, (int)len, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(up, 2);
+		rc = db_step_done(db, up, "writing a summary");
+	}
+	free(blob);
+	free(bytes);
+	free(was);
+	return rc;
+}
+
+int db_summary_paid(struct db *db, long long member_id, int month)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO summary_member(member_id, last_paid) VALUES (?1, ?2)"
+				       " ON CONFLICT(member_id) DO UPDATE"
+				       " SET last_paid = max(coalesce(last_paid, -1), excluded.last_paid)");
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_int(st, 2, month);
+	return db_step_done(db, st, "writing a summary");
+}
+
+/* ---- bringing them up to date --------------------------------------------------------- */
+
+static int refresh(struct db *db, const struct db_touch *t, int summary_from)
+{
+	struct facts f;
+	long long root;
+	int from = facts_month(t->from), to = t->to < 0 ? INT_MAX : facts_month(t->to), rc;
+
+	if (t->from < 0 || from < summary_from)
+		from = summary_from;
+	if (to < from)
+		return OL_OK;
+	if ((rc = family_root(db, t->org_id, &root)) != OL_OK)
+		return rc;
+	rc = load_family(db, root, month_first_day(from), to == INT_MAX ? -1 : date_month_last(month_first_day(to)), &f);
+	if (rc != OL_OK)
+		return rc;
+	for (int i = 0; rc == OL_OK && (t->what & SUM_ORGS) && i < f.norgs; i++)
+		rc = refresh_org(db, &f, f.orgs[i].id, from, to);
+	for (int i = 0; rc == OL_OK && (t->what & SUM_LIFE) && i < f.nmembers; i++)
+		if (!t->member_id || f.members[i].id == t->member_id)
+			rc = refresh_life(db, &f, &f.members[i], from, to);
+	facts_free(&f);
+	return rc;
+}
+
+int db_summary_flush(struct db *db)
+{
+	int rc = OL_OK, from;
+
+	if (db->ntouched == 0)
+		return OL_OK;
+	from = db_summary_from(db);
+	/* Nothing is summarized before the summaries are first built. */
+	for (int i = 0; rc == OL_OK && from >= 0 && i < db->ntouched; i++)
+		rc = refresh(db, &db->touched[i], from);
+	db->ntouched = 0;
+	return rc;
+}
+
+int db_summary_rebuild(struct db *db)
+{
+	sqlite3_stmt *st;
+	long long *roots = NULL;
+	int n = 0, cap = 0, rc, from;
+
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	if ((from = db_summary_from(db)) < 0) {
+		/* January of last year: what a check needs on its first day. */
+		int y, m, d;
+		char v[16];
+		date_to_ymd(date_today(), &y, &m, &d);
+		from = (y - 1) * 12;
+		snprintf(v, sizeof v, "%04d-01", y - 1);
+		st = db_stmt(db, "INSERT INTO meta(key, value) VALUES ('summary-from', ?1)");
+		if (!st)
+			return db_tx_end(db, OL_EDB);
+		db_bind_text(st, 1, v);
+		if ((rc = db_step_done(db, st, "writing a summary")) != OL_OK)
+			return db_tx_end(db, rc);
+	}
+	st = db_stmt(db, "DELETE FROM summary_org");
+	rc = st ? db_step_done(db, st, "writing a summary") : OL_EDB;
+	if (rc == OL_OK) {
+		st = db_stmt(db, "DELETE FROM summary_member");
+		rc = st ? db_step_done(db, st, "writing a summary") : OL_EDB;
+	}
+	/* Each branch with its groups, and every other organization alone. */
+	st = db_stmt(db, "SELECT id FROM org WHERE kind <> 'group' OR parent_id IS NULL ORDER BY id");
+	if (rc == OL_OK && !st)
+		rc = OL_EDB;
+	if (rc == OL_OK) {
+		int s;
+		while ((s = sqlite3_step(st)) == SQLITE_ROW)
+			*(long long *)db_grow(&roots, &n, &cap, sizeof *roots) = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (s != SQLITE_DONE)
+			rc = db_fail_sqlite(db, "reading organizations");
+	}
+	for (int i = 0; rc == OL_OK && i < n; i++) {
+		struct db_touch t = { .org_id = roots[i], .from = month_first_day(from), .to = -1,
+				      .what = SUM_ORGS | SUM_LIFE };
+		rc = refresh(db, &t, from);
+	}
+	free(roots);
+	/* Each member's latest paid month. */
+	st = db_stmt(db, "SELECT member_id, payments FROM dues");
+	if (rc == OL_OK && !st)
+		rc = OL_EDB;
+	if (rc == OL_OK) {
+		int s;
+		while (rc == OL_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+			long long member = sqlite3_column_int64(st, 0);
+			int latest;
+			if (payments_latest(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), INT_MAX,
+					    &latest) != 0)
+				rc = db_fail(db, OL_EDB,
+					     _("the dues record of member %lld is damaged: restore it from a backup"), member);
+			else if (latest >= 0)
+				rc = db_summary_paid(db, member, latest);
+		}
+		sqlite3_reset(st);
+		if (rc == OL_OK && s != SQLITE_DONE)
+			rc = db_fail_sqlite(db, "reading dues");
+	}
+	return db_tx_end(db, rc);
+}
