@@ -53,11 +53,21 @@ int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fact_member *m = db_grow(&f->members, &f->nmembers, &cap, sizeof *m);
 		const char *status = (const char *)sqlite3_column_text(st, 4);
+		const char *name = (const char *)sqlite3_column_text(st, 3);
+		int len = name ? (int)strlen(name) : 0;
 		memset(m, 0, sizeof *m);
 		m->id = sqlite3_column_int64(st, 0);
 		m->org_id = sqlite3_column_int64(st, 1);
 		m->group_id = sqlite3_column_int64(st, 2);
-		m->name = db_col_strdup(st, 3);
+		/* Names go end to end in one pool (pointed to once it stops
+		 * moving). */
+		while (f->nnames + len + 1 > f->capnames) {
+			f->capnames = f->capnames ? f->capnames * 2 : 4096;
+			f->names = xrealloc(f->names, (size_t)f->capnames);
+		}
+		memcpy(f->names + f->nnames, name ? name : "", (size_t)len);
+		f->names[f->nnames + len] = 0;
+		f->nnames += len + 1;
 		m->admitted = MEMBER_FULL;
 		if (status)
 			member_status_parse(status, &m->admitted);
@@ -67,10 +77,26 @@ int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 		m->cadre = sqlite3_column_int(st, 8);
 	}
 	sqlite3_reset(st);
+	/* The pool may have moved: every name is pointed to again. */
+	for (int i = 0, at = 0; i < f->nmembers; i++) {
+		f->members[i].name = f->names + at;
+		at += (int)strlen(f->names + at) + 1;
+	}
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading members");
 }
 
-int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f)
+static int cmp_event(const void *a, const void *b)
+{
+	const struct fact_event *x = a, *y = b;
+
+	if (x->member_id != y->member_id)
+		return x->member_id < y->member_id ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 {
 	int rc, cap = f->nevents, mi = 0;
 
@@ -78,6 +104,7 @@ int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f)
 		struct fact_event *e = db_grow(&f->events, &f->nevents, &cap, sizeof *e);
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		e->member_id = sqlite3_column_int64(st, 0);
+		e->id = sqlite3_column_int64(st, 5);
 		e->kind = EVENT_BACK;
 		if (kind)
 			member_event_parse(kind, &e->kind);
@@ -88,6 +115,8 @@ int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail_sqlite(db, "reading members' events");
+	if (sort)
+		qsort(f->events, (size_t)f->nevents, sizeof *f->events, cmp_event);
 	/* Both lists are by member id: give each member its slice. */
 	for (int i = 0; i < f->nevents; i++) {
 		while (mi < f->nmembers && f->members[mi].id < f->events[i].member_id)
@@ -100,7 +129,18 @@ int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f)
 	return OL_OK;
 }
 
-int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f)
+static int cmp_role(const void *a, const void *b)
+{
+	const struct fact_role *x = a, *y = b;
+
+	if (x->org_id != y->org_id)
+		return x->org_id < y->org_id ? -1 : 1;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 {
 	int rc, cap = f->nroles;
 
@@ -109,6 +149,7 @@ int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f)
 		const char *role = (const char *)sqlite3_column_text(st, 2);
 		r->member_id = sqlite3_column_int64(st, 0);
 		r->org_id = sqlite3_column_int64(st, 1);
+		r->id = sqlite3_column_int64(st, 5);
 		r->role = ROLE_COMMITTEE_MEMBER;
 		if (role)
 			role_parse(role, &r->role);
@@ -116,6 +157,8 @@ int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f)
 		r->to = db_col_day(st, 4);
 	}
 	sqlite3_reset(st);
+	if (sort)
+		qsort(f->roles, (size_t)f->nroles, sizeof *f->roles, cmp_role);
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading committee roles");
 }
 
@@ -272,14 +315,21 @@ static int load_ledger(struct db *db, struct facts *f)
  * elections and the open ledger. */
 static int load_common(struct db *db, struct facts *f)
 {
+	sqlite3_stmt *st;
 	int rc = read_all(db, DB_FACT_ORG_SQL " ORDER BY id", db_facts_orgs, f);
 
 	if (rc == OL_OK)
 		rc = read_all(db, DB_FACT_MEMBER_SQL " ORDER BY id", db_facts_members, f);
+	/* Whole tables in their own order, sorted here: cheaper than an
+	 * index walk that visits the table row by row. */
+	if (rc == OL_OK && !(st = db_stmt(db, DB_FACT_EVENT_SQL)))
+		rc = OL_EDB;
 	if (rc == OL_OK)
-		rc = read_all(db, DB_FACT_EVENT_SQL " ORDER BY member_id, on_date, id", db_facts_events, f);
+		rc = db_facts_events(db, st, f, 1);
+	if (rc == OL_OK && !(st = db_stmt(db, DB_FACT_ROLE_SQL)))
+		rc = OL_EDB;
 	if (rc == OL_OK)
-		rc = read_all(db, DB_FACT_ROLE_SQL " ORDER BY org_id, from_date, id", db_facts_roles, f);
+		rc = db_facts_roles(db, st, f, 1);
 	if (rc == OL_OK)
 		rc = read_all(db, DB_FACT_ELECTION_SQL " ORDER BY org_id, on_date, id", db_facts_elections, f);
 	if (rc == OL_OK)
@@ -298,14 +348,15 @@ static long window_start(const struct facts_window *w)
 static int load_sums(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months FROM summary_org ORDER BY org_id");
-	int rc, from = facts_month(window_start(w));
+	int rc, from = facts_month(window_start(w)), full_from = facts_month(w->periods_from),
+		full_to = facts_month(w->periods_to);
 
 	if (!st)
 		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long org = sqlite3_column_int64(st, 0);
 		if (summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, from,
-					  &f->sums) != 0) {
+					  full_from, full_to, &f->sums) != 0) {
 			sqlite3_reset(st);
 			return db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
 		}
@@ -491,8 +542,6 @@ void facts_free(struct facts *f)
 
 	for (i = 0; i < f->norgs; i++)
 		free(f->orgs[i].name);
-	for (i = 0; i < f->nmembers; i++)
-		free(f->members[i].name);
 	for (i = 0; i < f->nledger; i++)
 		free(f->ledger[i].problem);
 	free(f->orgs);
@@ -507,6 +556,7 @@ void facts_free(struct facts *f)
 	sum_set_free(&f->sums);
 	free(f->life);
 	free(f->raw);
+	free(f->names);
 	memset(f, 0, sizeof *f);
 }
 

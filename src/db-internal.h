@@ -76,16 +76,18 @@ long long db_place_key(const char *name);
 #define DB_FACT_MEMBER_SQL                                                                                  \
 	"SELECT id, org_id, coalesce(group_id, 0), name, status, joined, confirmed, probation_until, cadre" \
 	" FROM member"
-#define DB_FACT_EVENT_SQL "SELECT member_id, kind, on_date, until, doc IS NOT NULL FROM member_event"
-#define DB_FACT_ROLE_SQL "SELECT member_id, org_id, role, from_date, to_date FROM role"
+#define DB_FACT_EVENT_SQL "SELECT member_id, kind, on_date, until, doc IS NOT NULL, id FROM member_event"
+#define DB_FACT_ROLE_SQL "SELECT member_id, org_id, role, from_date, to_date, id FROM role"
 #define DB_FACT_SESSION_COLS "id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day"
 #define DB_FACT_ELECTION_SQL "SELECT id, org_id, coalesce(session_id, 0), on_date, term_years, ext_until FROM election"
 struct facts;
 int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f);
 int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f);
-/* Events by member: also gives each member (already read) its slice. */
-int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f);
-int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f);
+/* Events, read by member, day and id (or sorted so with sort nonzero):
+ * also gives each member (already read) its slice. */
+int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort);
+/* Roles, read by organization, day and id (or sorted so). */
+int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f, int sort);
 int db_facts_sessions(struct db *db, sqlite3_stmt *st, struct facts *f);
 int db_facts_elections(struct db *db, sqlite3_stmt *st, struct facts *f);
 /* Grows *arr (of elements of size sz) to hold one more; returns the slot. */

@@ -104,15 +104,14 @@ static int family_root(struct db *db, long long org, long long *root)
 
 #define FAMILY "(SELECT id FROM org WHERE id = ?1 OR (parent_id = ?1 AND kind = 'group'))"
 
-static int read_family(struct db *db, const char *sql, long long root,
-		       int (*reader)(struct db *, sqlite3_stmt *, struct facts *), struct facts *f)
+/* A statement of the family's rows, bound to its root. */
+static sqlite3_stmt *family_stmt(struct db *db, const char *sql, long long root)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
 
-	if (!st)
-		return OL_EDB;
-	sqlite3_bind_int64(st, 1, root);
-	return reader(db, st, f);
+	if (st)
+		sqlite3_bind_int64(st, 1, root);
+	return st;
 }
 
 /* The branch root with its groups, their members, and their sessions from
@@ -123,20 +122,28 @@ static int load_family(struct db *db, long long root, long from, long to, struct
 	int rc;
 
 	memset(f, 0, sizeof *f);
-	rc = read_family(db, DB_FACT_ORG_SQL " WHERE id IN " FAMILY " ORDER BY id", root, db_facts_orgs, f);
+	rc = (st = family_stmt(db, DB_FACT_ORG_SQL " WHERE id IN " FAMILY " ORDER BY id", root)) ? db_facts_orgs(db, st, f)
+											       : OL_EDB;
 	if (rc == OL_OK)
-		rc = read_family(db, DB_FACT_MEMBER_SQL " WHERE org_id = ?1 ORDER BY id", root, db_facts_members, f);
+		rc = (st = family_stmt(db, DB_FACT_MEMBER_SQL " WHERE org_id = ?1 ORDER BY id", root))
+			     ? db_facts_members(db, st, f)
+			     : OL_EDB;
 	if (rc == OL_OK)
-		rc = read_family(db,
-				 DB_FACT_EVENT_SQL " WHERE member_id IN (SELECT id FROM member WHERE org_id = ?1)"
-						   " ORDER BY member_id, on_date, id",
-				 root, db_facts_events, f);
+		rc = (st = family_stmt(db, DB_FACT_EVENT_SQL " WHERE member_id IN (SELECT id FROM member WHERE org_id = ?1)"
+						       " ORDER BY member_id, on_date, id",
+				       root))
+			     ? db_facts_events(db, st, f, 0)
+			     : OL_EDB;
 	if (rc == OL_OK)
-		rc = read_family(db, DB_FACT_ROLE_SQL " WHERE org_id IN " FAMILY " ORDER BY org_id, from_date, id", root,
-				 db_facts_roles, f);
+		rc = (st = family_stmt(db, DB_FACT_ROLE_SQL " WHERE org_id IN " FAMILY " ORDER BY org_id, from_date, id",
+				       root))
+			     ? db_facts_roles(db, st, f, 0)
+			     : OL_EDB;
 	if (rc == OL_OK)
-		rc = read_family(db, DB_FACT_ELECTION_SQL " WHERE org_id IN " FAMILY " ORDER BY org_id, on_date, id",
-				 root, db_facts_elections, f);
+		rc = (st = family_stmt(db, DB_FACT_ELECTION_SQL " WHERE org_id IN " FAMILY " ORDER BY org_id, on_date, id",
+				       root))
+			     ? db_facts_elections(db, st, f)
+			     : OL_EDB;
 	st = db_stmt(db, "SELECT " DB_FACT_SESSION_COLS ", CASE WHEN state = 'held' THEN marks END FROM session"
 			 " WHERE org_id = ?1 AND day >= ?2 AND (?3 IS NULL OR day <= ?3) AND state <> 'cancelled'"
 			 " ORDER BY day, id");
@@ -190,7 +197,7 @@ static int refresh_org(struct db *db, const struct facts *f, long long org, int 
 		memcpy(was, sqlite3_column_blob(st, 0), wlen);
 	}
 	sqlite3_reset(st);
-	if (was && summary_months_decode(was, wlen, org, 0, &old) != 0)
+	if (was && summary_months_decode(was, wlen, org, 0, 0, INT_MAX, &old) != 0)
 		rc = db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
 	/* The old months before the range, the range anew, the old after it. */
 	for (i = 0; rc == OL_OK && i < old.n && old.m[i].month < from; i++)

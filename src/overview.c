@@ -159,6 +159,8 @@ int overview_load_findings(struct db *db, const struct rules_config *cfg, struct
 	w.sessions_from = w.sessions_from < w2.sessions_from ? w.sessions_from : w2.sessions_from;
 	w.yearly_from = w.yearly_from < w2.yearly_from ? w.yearly_from : w2.yearly_from;
 	w.marks_from = w.marks_from < w2.marks_from ? w.marks_from : w2.marks_from;
+	w.periods_from = w.periods_from < w2.periods_from ? w.periods_from : w2.periods_from;
+	w.periods_to = w.periods_to > w2.periods_to ? w.periods_to : w2.periods_to;
 	if ((rc = facts_load(db, &w, &f)) != OL_OK)
 		return rc;
 	rules_evaluate(cfg, &f, &check, on_check, ov);

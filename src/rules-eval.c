@@ -28,6 +28,8 @@ struct eng {
 	int (*fn)(const struct finding *fd, void *ctx);
 	void *ctx;
 	int stop;
+	int as_of_month, from_month; /* facts_month of the as-of day and of the facts' start */
+	int life_from;               /* the first month wholly inside the marks */
 	int *by_org;   /* member indices by org_id, then name */
 	int *by_group; /* member indices by group_id */
 	char *scope;   /* per org index: inside the query's organization */
@@ -589,7 +591,7 @@ static void structure(struct eng *e, const struct fact_org *o)
 /* R-DUES-6: consecutive unpaid months ending at the as-of month. */
 static void dues(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
-	int lo, hi, i, month = facts_month(e->q->as_of), first = facts_month(e->f->from), unpaid = 0;
+	int lo, hi, i, month = e->as_of_month, first = e->from_month, unpaid = 0;
 
 	/* Each member's facts hold the latest month paid, however old; the
 	 * run of unpaid months goes back to joining, else to the facts' start. */
@@ -672,16 +674,15 @@ static int month_life(const struct eng *e, const struct fact_member *m, int mont
 static void absent(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
 	int due = param(e, R_ABSENT_6, "due"), overdue = param(e, R_ABSENT_6, "overdue"), missed = 0, n, attended;
-	struct period p;
-	long day = e->q->as_of;
+	int mo = e->as_of_month, joined = m->joined >= 0 ? facts_month(m->joined) : -1;
 
-	period_of(PERIOD_MONTH, day, &p);
-	for (n = 0; n < 24 && p.first >= e->f->marks_from && (m->joined < 0 || p.last >= m->joined); n++) {
-		int life = month_life(e, m, facts_month(p.first), &attended);
+	/* Back from the as-of month while the marks reach and the member
+	 * had joined. */
+	for (n = 0; n < 24 && mo >= e->life_from && mo >= joined; n++, mo--) {
+		int life = month_life(e, m, mo, &attended);
 		if (life > 0)
 			break;
 		missed -= life; /* -1 counts, 0 is skipped */
-		period_of(PERIOD_MONTH, p.first - 1, &p);
 	}
 	if (missed < due)
 		return;
@@ -860,24 +861,32 @@ static void branch(struct eng *e, const struct fact_org *o)
 	structure(e, o);
 }
 
-static int cmp_by_org(const void *a, const void *b, void *f_)
+/*
+ * Member indices ordered by organization (group nonzero: by group), then
+ * id: counted into buckets, one per organization, in the order of the
+ * organizations' ids; members are already in id order.  Members of no
+ * group come first; a member of an organization not in the facts would
+ * have no place, so none can be (the database refers only to its own).
+ */
+static int *members_by(const struct facts *f, int group)
 {
-	const struct facts *f = f_;
-	const struct fact_member *x = &f->members[*(const int *)a], *y = &f->members[*(const int *)b];
+	int *idx = xmalloc(((size_t)f->nmembers + 1) * sizeof *idx);
+	int *start = xmalloc(((size_t)f->norgs + 2) * sizeof *start), *key = xmalloc(((size_t)f->nmembers + 1) * sizeof *key);
 
-	if (x->org_id != y->org_id)
-		return x->org_id < y->org_id ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static int cmp_by_group(const void *a, const void *b, void *f_)
-{
-	const struct facts *f = f_;
-	const struct fact_member *x = &f->members[*(const int *)a], *y = &f->members[*(const int *)b];
-
-	if (x->group_id != y->group_id)
-		return x->group_id < y->group_id ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
+	memset(start, 0, ((size_t)f->norgs + 2) * sizeof *start);
+	for (int i = 0; i < f->nmembers; i++) {
+		long long org = group ? f->members[i].group_id : f->members[i].org_id;
+		const struct fact_org *o = org ? facts_org(f, org) : NULL;
+		key[i] = o ? (int)(o - f->orgs) + 1 : 0;
+		start[key[i] + 1]++;
+	}
+	for (int k = 1; k <= f->norgs + 1; k++)
+		start[k] += start[k - 1];
+	for (int i = 0; i < f->nmembers; i++)
+		idx[start[key[i]]++] = i;
+	free(start);
+	free(key);
+	return idx;
 }
 
 void rules_facts_window(const struct rules_query *q, struct facts_window *w)
@@ -888,8 +897,9 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 
 	/* Monthly and quarterly rules: this quarter and the one before. */
 	period_of(PERIOD_QUARTER, start, &p);
+	w->periods_to = p.last;
 	period_of(PERIOD_QUARTER, p.first - 1, &p);
-	w->sessions_from = p.first;
+	w->sessions_from = w->periods_from = p.first;
 	/* Attendance (R-ABSENT-6, R-CADRE, quorums): the six-month rules look
 	 * back eight months (room for two months with nothing expected), a
 	 * review at its whole quarter. */
@@ -911,12 +921,11 @@ int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const 
 	struct eng e = { .cfg = cfg, .f = f, .q = q, .fn = fn, .ctx = ctx };
 	int i;
 
-	e.by_org = xmalloc(((size_t)f->nmembers + 1) * sizeof *e.by_org);
-	e.by_group = xmalloc(((size_t)f->nmembers + 1) * sizeof *e.by_group);
-	for (i = 0; i < f->nmembers; i++)
-		e.by_org[i] = e.by_group[i] = i;
-	qsort_r(e.by_org, (size_t)f->nmembers, sizeof *e.by_org, cmp_by_org, (void *)f);
-	qsort_r(e.by_group, (size_t)f->nmembers, sizeof *e.by_group, cmp_by_group, (void *)f);
+	e.as_of_month = facts_month(q->as_of);
+	e.from_month = facts_month(f->from);
+	e.life_from = facts_month(f->marks_from - 1) + 1;
+	e.by_org = members_by(f, 0);
+	e.by_group = members_by(f, 1);
 	/* Organizations inside the query's: their ancestors include it. */
 	e.scope = xmalloc((size_t)f->norgs + 1);
 	for (i = 0; i < f->norgs; i++) {

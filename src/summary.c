@@ -239,14 +239,22 @@ static long day_in(int month, int dom)
 
 #define COUNT_MAX 100000
 
-int summary_months_decode(const void *blob, size_t len, long long org_id, int from, struct sum_set *s)
+/* Does a month outside the full range hold anything a yearly rule counts? */
+static int yearly(const struct sum_month *m)
+{
+	return m->held[SK_LESSON] || m->planned[SK_LESSON] || m->held[SK_ORG_LIFE] || m->planned[SK_ORG_LIFE] ||
+	       m->held[SK_APPRAISAL] || m->planned[SK_APPRAISAL];
+}
+
+int summary_months_decode(const void *blob, size_t len, long long org_id, int from, int full_from, int full_to,
+			  struct sum_set *s)
 {
 	const unsigned char *p = blob, *end = p + len;
 	int n0 = s->n, nq0 = s->nq, month = 0, records = 0;
 
 	while (p < end) {
 		struct sum_month m;
-		int delta, dom, mask, keep;
+		int delta, dom, mask, keep, full;
 		memset(&m, 0, sizeof m);
 		/* Months strictly increase. */
 		if (get_small(&p, end, 12 * 10000, &delta) != 0 || (delta == 0 && records > 0) ||
@@ -258,8 +266,7 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		m.month = month;
 		if (get_small(&p, end, 31, &dom) != 0 || get_small(&p, end, (1u << SK_COUNT) - 1, &mask) != 0)
 			goto bad;
-		m.last_held = dom ? day_in(month, dom) : -1;
-		if (dom && m.last_held < 0)
+		if (dom > date_days_in_month(month / 12, month % 12 + 1))
 			goto bad;
 		for (int k = 0; k < SK_COUNT; k++) {
 			if (!(mask & 1 << k))
@@ -271,7 +278,9 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		if (get_small(&p, end, COUNT_MAX, &m.sec_held) != 0 || get_small(&p, end, COUNT_MAX, &m.sec_planned) != 0 ||
 		    get_small(&p, end, COUNT_MAX, &m.nq) != 0)
 			goto bad;
-		keep = month >= from;
+		full = month >= full_from && month <= full_to;
+		keep = month >= from && (full || yearly(&m));
+		m.last_held = dom && keep ? day_in(month, dom) : -1;
 		m.first_q = s->nq;
 		for (int j = 0; j < m.nq; j++) {
 			struct sum_quorum q;
@@ -284,17 +293,21 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 				goto bad;
 			q.session_id = (long long)id;
 			q.also = also - 1;
-			if ((q.day = day_in(month, dom)) < 0)
+			if (dom < 1 || dom > date_days_in_month(month / 12, month % 12 + 1))
 				goto bad;
+			if (keep && full)
+				q.day = day_in(month, dom);
 			for (int c = 0; c < 3; c++)
 				if (get_small(&p, end, COUNT_MAX, &q.voters[c]) != 0)
 					goto bad;
 			for (int c = 0; c < 3; c++)
 				if (get_small(&p, end, COUNT_MAX, &q.all[c]) != 0)
 					goto bad;
-			if (keep)
+			if (keep && full)
 				*push_quorum(s) = q;
 		}
+		if (keep && !full)
+			m.nq = 0;
 		if (keep)
 			*push_month(s) = m;
 	}

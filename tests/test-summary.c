@@ -457,7 +457,7 @@ static void test_months_round_trip(void **state)
 	}
 	blob = summary_months_encode(&a, 0, a.n, &len);
 	assert_non_null(blob);
-	assert_int_equal(summary_months_decode(blob, len, 42, 0, &b), 0);
+	assert_int_equal(summary_months_decode(blob, len, 42, 0, 0, 1 << 30, &b), 0);
 	assert_int_equal(b.n, 3);
 	assert_int_equal(b.nq, 2);
 	again = summary_months_encode(&b, 0, b.n, &len2);
@@ -468,7 +468,7 @@ static void test_months_round_trip(void **state)
 	assert_int_equal(b.q[0].also, SK_NONE);
 	/* Decoding from a month on keeps only the later months. */
 	sum_set_free(&b);
-	assert_int_equal(summary_months_decode(blob, len, 42, 2026 * 12 + 1, &b), 0);
+	assert_int_equal(summary_months_decode(blob, len, 42, 2026 * 12 + 1, 0, 1 << 30, &b), 0);
 	assert_int_equal(b.n, 2);
 	assert_int_equal(b.m[0].month, 2026 * 12 + 2);
 	assert_int_equal(b.nq, 2);
@@ -476,7 +476,7 @@ static void test_months_round_trip(void **state)
 	/* Every cut is refused and adds nothing. */
 	for (size_t cut = 1; cut < len; cut++) {
 		struct sum_set c = { 0 };
-		int rc = summary_months_decode(blob, cut, 42, 0, &c);
+		int rc = summary_months_decode(blob, cut, 42, 0, 0, 1 << 30, &c);
 		if (rc == 0) {
 			/* A cut at a month's end decodes the months before it. */
 			assert_true(c.n < 3);
@@ -501,9 +501,9 @@ static void test_months_refuse_nonsense(void **state)
 	const unsigned char feb30[] = { 0x8d, 0xbd, 0x01, 30, 0, 0, 0, 0 };
 
 	(void)state;
-	assert_int_equal(summary_months_decode(bad_day, sizeof bad_day, 1, 0, &s), -1);
-	assert_int_equal(summary_months_decode(repeat, sizeof repeat, 1, 0, &s), -1);
-	assert_int_equal(summary_months_decode(feb30, sizeof feb30, 1, 0, &s), -1);
+	assert_int_equal(summary_months_decode(bad_day, sizeof bad_day, 1, 0, 0, 1 << 30, &s), -1);
+	assert_int_equal(summary_months_decode(repeat, sizeof repeat, 1, 0, 0, 1 << 30, &s), -1);
+	assert_int_equal(summary_months_decode(feb30, sizeof feb30, 1, 0, 0, 1 << 30, &s), -1);
 	assert_int_equal(s.n, 0);
 	sum_set_free(&s);
 }

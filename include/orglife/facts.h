@@ -33,14 +33,14 @@ struct fact_member {
 };
 
 struct fact_event {
-	long long member_id;
+	long long member_id, id;
 	enum member_event_kind kind;
 	long day, until; /* until: the 活动证's validity, -1 none */
 	int has_doc;
 };
 
 struct fact_role {
-	long long member_id, org_id;
+	long long member_id, org_id, id;
 	enum role_kind role;
 	long from, to; /* to: -1 open */
 };
@@ -106,12 +106,17 @@ struct facts {
 		int month;
 	} *raw;
 	int nraw;
+	/* The members' names, end to end (fact_member.name points here). */
+	char *names;
+	int nnames, capnames;
 };
 
 /* What to load: a query needs only recent sessions, the yearly kinds
  * (lesson, organizational-life meeting, appraisal) a little further back,
  * and marks only where attendance is judged. */
 struct facts_window {
+	long periods_from;  /* monthly and quarterly periods, quorums: from ... */
+	long periods_to;    /* ... to this day; the yearly periods beyond */
 	long sessions_from; /* sessions of every kind */
 	long yearly_from;   /* sessions of the yearly kinds */
 	long marks_from;    /* the marks of held sessions */

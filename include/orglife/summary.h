@@ -86,8 +86,12 @@ unsigned char summary_life_month(const struct facts *f, const struct fact_member
  * with -1 and leaves the output as it was.
  */
 unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, size_t *len);
-/* Appends the months from `from` on (a month index) to s. */
-int summary_months_decode(const void *blob, size_t len, long long org_id, int from, struct sum_set *s);
+/* Appends to s the months from `from` on (a month index); of those outside
+ * [full_from, full_to] only the yearly kinds (lessons, organizational-life
+ * meetings, appraisals, the secretary's lessons), and only when there are
+ * any. */
+int summary_months_decode(const void *blob, size_t len, long long org_id, int from, int full_from, int full_to,
+			  struct sum_set *s);
 unsigned char *summary_life_encode(int first, const unsigned char *bytes, int n, size_t *len);
 /* The first month into *first and the month bytes (inside blob) into
  * *bytes and *n. */
