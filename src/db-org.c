@@ -267,6 +267,50 @@ void org_clear(struct org *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* Member counts by organization id, from one GROUP BY over an index. */
+struct counts {
+	long long *id;
+	int *n;
+	int len, cap;
+};
+
+static int read_counts(struct db *db, const char *sql, struct counts *c)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	if (!st)
+		return OL_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->len == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 256;
+			c->id = xrealloc(c->id, (size_t)c->cap * sizeof *c->id);
+			c->n = xrealloc(c->n, (size_t)c->cap * sizeof *c->n);
+		}
+		c->id[c->len] = sqlite3_column_int64(st, 0);
+		c->n[c->len++] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "counting members");
+}
+
+/* The count for id (ordered by id, as GROUP BY gives them), 0 if none. */
+static int count_of(const struct counts *c, long long id)
+{
+	int lo = 0, hi = c->len - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->id[mid] == id)
+			return c->n[mid];
+		if (c->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
 int org_list(struct db *db, int (*fn)(const struct org *o, void *ctx), void *ctx)
 {
 	/* Depth-first order: each row's sort path is its ancestors' names and
@@ -276,30 +320,124 @@ int org_list(struct db *db, int (*fn)(const struct org *o, void *ctx), void *ctx
 		"  SELECT id, 0, printf('%s%c%020d', name, 1, id) FROM org WHERE parent_id IS NULL"
 		"  UNION ALL"
 		"  SELECT o.id, t.depth + 1, t.path || char(2) || printf('%s%c%020d', o.name, 1, o.id)"
-		"  FROM org o JOIN t ON o.parent_id = t.id),"
-		" anc(a, d) AS (SELECT id, id FROM org UNION ALL SELECT anc.a, o.id FROM org o JOIN anc ON o.parent_id = anc.d),"
-		" n(a, c) AS (SELECT anc.a, count(*) FROM anc JOIN member m ON m.org_id = anc.d GROUP BY anc.a),"
-		" g(a, c) AS (SELECT group_id, count(*) FROM member WHERE group_id IS NOT NULL GROUP BY group_id)"
-		" SELECT o.id, o.name, o.kind, o.parent_id, p.name, o.term_years, t.depth,"
-		"  coalesce(n.c, 0) + coalesce(g.c, 0)"
-		" FROM t JOIN org o ON o.id = t.id LEFT JOIN org p ON p.id = o.parent_id"
-		" LEFT JOIN n ON n.a = o.id LEFT JOIN g ON g.a = o.id ORDER BY t.path");
-	struct org o;
-	int rc, stop = 0;
+		"  FROM org o JOIN t ON o.parent_id = t.id)"
+		" SELECT o.id, o.name, o.kind, o.parent_id, p.name, o.term_years, t.depth"
+		" FROM t JOIN org o ON o.id = t.id LEFT JOIN org p ON p.id = o.parent_id ORDER BY t.path");
+	struct counts by_org = { 0 }, by_group = { 0 };
+	struct org *all = NULL;
+	int rc, stop = 0, n = 0, cap = 0;
 
 	if (!st)
 		return OL_EDB;
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		org_from_row(st, &o);
-		o.depth = sqlite3_column_int(st, 6);
-		o.members = sqlite3_column_int(st, 7);
-		stop = fn(&o, ctx);
-		org_clear(&o);
+	/* One read: the tree and its counts agree. */
+	if ((rc = db_read_begin(db)) != OL_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct org *o = db_grow(&all, &n, &cap, sizeof *o);
+		org_from_row(st, o);
+		o->depth = sqlite3_column_int(st, 6);
 	}
 	sqlite3_reset(st);
+	rc = rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "listing organizations");
+	if (rc == OL_OK)
+		rc = read_counts(db, "SELECT org_id, count(*) FROM member GROUP BY org_id ORDER BY org_id", &by_org);
+	if (rc == OL_OK)
+		rc = read_counts(db, "SELECT group_id, count(*) FROM member WHERE group_id IS NOT NULL"
+				     " GROUP BY group_id ORDER BY group_id", &by_group);
+	db_read_end(db);
+	if (rc == OL_OK) {
+		/* Members of an organization and everything under it: in
+		 * depth-first order a subtree is the rows that follow its root
+		 * deeper than it, so each row adds its own to every ancestor
+		 * still open on the way back up.  A group counts its members,
+		 * who belong to its branch. */
+		int *open = xmalloc(((size_t)n + 1) * sizeof *open), depth = 0;
+		for (int i = 0; i < n; i++) {
+			int own = count_of(&by_org, all[i].id);
+			while (depth > 0 && all[open[depth - 1]].depth >= all[i].depth)
+				depth--;
+			all[i].members = own + count_of(&by_group, all[i].id);
+			for (int k = 0; k < depth; k++)
+				all[open[k]].members += own;
+			open[depth++] = i;
+		}
+		free(open);
+	}
+	for (int i = 0; i < n; i++) {
+		if (rc == OL_OK && !stop)
+			stop = fn(&all[i], ctx);
+		org_clear(&all[i]);
+	}
+	free(all);
+	free(by_org.id);
+	free(by_org.n);
+	free(by_group.id);
+	free(by_group.n);
 	if (stop)
 		return stop;
-	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "listing organizations");
+	return rc;
+}
+
+/* Walks the tree depth-first from parent (0: the roots), one level at a
+ * time, until *left rows have been given to fn. */
+static int walk_top(struct db *db, long long parent, int depth, int *left,
+		    int (*fn)(const struct org *o, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = parent
+		? db_stmt(db, "SELECT o.id, o.name, o.kind, o.parent_id, p.name, o.term_years FROM org o"
+			      " JOIN org p ON p.id = o.parent_id WHERE o.parent_id = ?1 ORDER BY o.name, o.id")
+		: db_stmt(db, "SELECT id, name, kind, parent_id, NULL, term_years FROM org WHERE parent_id IS NULL"
+			      " ORDER BY name, id");
+	sqlite3_stmt *count;
+	struct org *kids = NULL;
+	int n = 0, cap = 0, rc = OL_OK, s;
+
+	if (!st)
+		return OL_EDB;
+	if (parent)
+		sqlite3_bind_int64(st, 1, parent);
+	/* Each level is read whole before going down: the statement is
+	 * shared with the levels below. */
+	while ((s = sqlite3_step(st)) == SQLITE_ROW && n < *left) {
+		struct org *o = db_grow(&kids, &n, &cap, sizeof *o);
+		org_from_row(st, o);
+		o->depth = depth;
+	}
+	sqlite3_reset(st);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = db_fail_sqlite(db, "listing organizations");
+	for (int i = 0; i < n; i++) {
+		struct org *o = &kids[i];
+		if (rc == OL_OK && *left > 0) {
+			o->members = -1;
+			count = o->kind == ORG_BRANCH  ? db_stmt(db, "SELECT count(*) FROM member WHERE org_id = ?1")
+				: o->kind == ORG_GROUP ? db_stmt(db, "SELECT count(*) FROM member WHERE group_id = ?1")
+						       : NULL;
+			if (count) {
+				sqlite3_bind_int64(count, 1, o->id);
+				if (sqlite3_step(count) == SQLITE_ROW)
+					o->members = sqlite3_column_int(count, 0);
+				sqlite3_reset(count);
+			}
+			--*left;
+			if ((rc = fn(o, ctx)) == 0)
+				rc = walk_top(db, o->id, depth + 1, left, fn, ctx);
+		}
+		org_clear(o);
+	}
+	free(kids);
+	return rc;
+}
+
+int org_list_top(struct db *db, int max, int (*fn)(const struct org *o, void *ctx), void *ctx)
+{
+	int rc, left = max;
+
+	if ((rc = db_read_begin(db)) != OL_OK)
+		return rc;
+	rc = walk_top(db, 0, 0, &left, fn, ctx);
+	db_read_end(db);
+	return rc;
 }
 
 static const struct db_resolve_spec org_spec = {

@@ -213,6 +213,9 @@ int session_get(struct db *db, long long id, struct session *s)
 	return db_fail(db, OL_ENOTFOUND, _("there is no session %lld: see 'orglife session list'"), id);
 }
 
+static int list_sessions(struct db *db, sqlite3_stmt *st, long long org_id, long from, long to,
+			 int (*fn)(const struct session *s, void *ctx), void *ctx);
+
 int session_list(struct db *db, long long org_id, long from, long to,
 		 int (*fn)(const struct session *s, void *ctx), void *ctx)
 {
@@ -225,6 +228,23 @@ int session_list(struct db *db, long long org_id, long from, long to,
 			      " ORDER BY s.day, s.time IS NULL, s.time, s.id")
 		: db_stmt(db, "SELECT " SESSION_COLUMNS
 			      " WHERE s.day BETWEEN ?2 AND ?3 ORDER BY s.day, s.time IS NULL, s.time, s.id");
+
+	return list_sessions(db, st, org_id, from, to, fn, ctx);
+}
+
+int session_list_own(struct db *db, long long org_id, long from, long to,
+		     int (*fn)(const struct session *s, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SESSION_COLUMNS " WHERE s.org_id = ?1 AND s.day BETWEEN ?2 AND ?3"
+					   " ORDER BY s.day, s.time IS NULL, s.time, s.id");
+
+	return list_sessions(db, st, org_id, from, to, fn, ctx);
+}
+
+/* Runs one of session_list's statements. */
+static int list_sessions(struct db *db, sqlite3_stmt *st, long long org_id, long from, long to,
+			 int (*fn)(const struct session *s, void *ctx), void *ctx)
+{
 	struct session s;
 	int rc, stop = 0;
 

@@ -63,6 +63,19 @@ int overview_load_tree(struct db *db, long today, struct overview *ov)
 	return rc;
 }
 
+int overview_load_top(struct db *db, long today, int max, struct overview *ov)
+{
+	int rc;
+
+	memset(ov, 0, sizeof *ov);
+	ov->today = today;
+	period_of(PERIOD_QUARTER, today, &ov->quarter);
+	rc = org_list_top(db, max, add_org, ov);
+	ov->partial = ov->norgs >= max;
+	index_orgs(ov);
+	return rc;
+}
+
 int overview_find(const struct overview *ov, long long id)
 {
 	int lo = 0, hi = ov->norgs;

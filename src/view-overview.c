@@ -115,8 +115,9 @@ static void set_scope(struct overview_view *v)
 				    : TUI_SCOPE_GLOBAL | TUI_SCOPE_WELCOME;
 }
 
-/* (Re)loads the tree, keeping the selected organization. */
-static int load(struct overview_view *v, struct tui *t)
+/* (Re)loads the tree, keeping the selected organization; top: only what
+ * fits on the screen (the first frame), the rest when idle. */
+static int load(struct overview_view *v, struct tui *t, int top)
 {
 	long long keep = selected_org(v);
 	int rc, i;
@@ -124,7 +125,8 @@ static int load(struct overview_view *v, struct tui *t)
 	overview_free(&v->ov);
 	clear_panel(v);
 	v->panel_org = 0;
-	rc = overview_load_tree(t->db, t->today, &v->ov);
+	rc = top ? overview_load_top(t->db, t->today, LINES > 0 ? LINES : 24, &v->ov)
+		 : overview_load_tree(t->db, t->today, &v->ov);
 	if (rc != OL_OK)
 		tui_status(t, TS_OVERDUE, "%s", db_errmsg(t->db));
 	tui_list_set_rows(&v->tree, v->ov.norgs);
@@ -196,7 +198,12 @@ static void build_panel(struct overview_view *v, struct tui *t)
 	add_row(v, PANEL_BLANK, 0, NULL);
 	snprintf(buf, sizeof buf, _("Sessions in %s"), qs);
 	add_row(v, PANEL_HEADING, 0, buf);
-	if (session_list(t->db, o->id, v->ov.quarter.first, v->ov.quarter.last, collect_session, v) != OL_OK)
+	/* A branch's panel holds its groups' sessions too; a committee's only
+	 * its own. */
+	if ((o->kind == ORG_BRANCH || o->kind == ORG_GROUP
+		     ? session_list(t->db, o->id, v->ov.quarter.first, v->ov.quarter.last, collect_session, v)
+		     : session_list_own(t->db, o->id, v->ov.quarter.first, v->ov.quarter.last, collect_session, v)) !=
+	    OL_OK)
 		tui_status(t, TS_OVERDUE, "%s", db_errmsg(t->db));
 	for (i = 0; i < v->nsessions; i++)
 		add_row(v, PANEL_SESSION, i, NULL);
@@ -227,7 +234,7 @@ static void draw_org(void *ctx, struct tui *t, int row, int y, int x, int w, int
 	if (indent > (x + w - cx) / 3)
 		indent = (x + w - cx) / 3;
 	tui_text(y, cx + indent, x + w - cx - indent - numw, o->name, base, 0);
-	if (numw) {
+	if (numw && o->members >= 0) {
 		snprintf(num, sizeof num, "%d", o->members);
 		tui_text_right(y, x + w - numw, numw - 1, num, base | tui_attr(t, TS_DIM));
 	}
@@ -415,12 +422,12 @@ static void overview_draw(struct screen *s, struct tui *t, const struct tui_rect
 	struct tui_rect tree = *r, panel = *r;
 
 	if (s->gen != t->gen)
-		load(v, t);
+		load(v, t, 0);
 	if (!v->ov.norgs) {
 		draw_welcome(v, t, r);
 		return;
 	}
-	if (!v->ov.have_findings)
+	if (v->ov.partial || !v->ov.have_findings)
 		tui_want_idle(t);
 	if (selected_org(v) != v->panel_org || v->panel_ready != v->ov.have_findings)
 		build_panel(v, t);
@@ -499,8 +506,11 @@ static unsigned overview_key(struct screen *s, struct tui *t, enum tui_action a,
 
 	(void)key;
 	if (a == ACT_IDLE) {
-		if (v->ov.norgs && !v->ov.have_findings &&
-		    overview_load_findings(t->db, &t->rules, &v->ov) != OL_OK)
+		/* After the first frame: the whole tree, then the findings. */
+		if (v->ov.partial)
+			load(v, t, 0);
+		else if (v->ov.norgs && !v->ov.have_findings &&
+			 overview_load_findings(t->db, &t->rules, &v->ov) != OL_OK)
 			tui_status(t, TS_OVERDUE, "%s", db_errmsg(t->db));
 		return TUI_REDRAW;
 	}
@@ -536,7 +546,7 @@ struct screen *view_overview_new(struct tui *t)
 	v->base.ops = &overview_ops;
 	tui_list_init(&v->tree, &tree_ops, v, 0);
 	tui_list_init(&v->panel, &panel_ops, v, 0);
-	if (load(v, t) != OL_OK) {
+	if (load(v, t, 1) != OL_OK) {
 		overview_view_free(&v->base);
 		return NULL;
 	}

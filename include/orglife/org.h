@@ -17,7 +17,8 @@ struct org {
 	char *parent_name;   /* NULL when no parent */
 	int term_years;      /* 0: the default (R-TERM) */
 	int depth;           /* in org_list: 0 for a root */
-	int members;         /* in org_list: members of the org and everything under it */
+	int members;         /* in org_list: members of the org and everything under it
+			      * (-1: not counted) */
 };
 
 /* "committee", "general-branch", "branch", "group"; NULL when out of range. */
@@ -53,6 +54,10 @@ void org_clear(struct org *org);
 /* Calls fn for every organization, parents before children, siblings by
  * name; stops early and returns fn's value if it is nonzero. */
 int org_list(struct db *db, int (*fn)(const struct org *org, void *ctx), void *ctx);
+/* The first `max` organizations in org_list's order, found by walking down
+ * from the roots, so that it costs the same whatever the size of the tree;
+ * members are counted for branches and groups only (-1 for the others). */
+int org_list_top(struct db *db, int max, int (*fn)(const struct org *org, void *ctx), void *ctx);
 
 /* The id for ORG as typed: a numeric id, or a name unique in the database.
  * OL_ENOTFOUND / OL_EAMBIG (listing the candidates) otherwise. */

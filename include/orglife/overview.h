@@ -46,6 +46,7 @@ struct overview {
 	struct overview_org *orgs; /* parents before children, siblings by name */
 	int norgs;
 	int *by_id;                /* indexes of orgs in id order, for lookups */
+	int partial;               /* only the top of the tree is loaded */
 	int have_findings;         /* overview_load_findings has run */
 	struct overview_finding *review;
 	int nreview, capreview;
@@ -76,6 +77,10 @@ struct overview_rule {
  * or a status with db_errmsg set; free with overview_free.
  */
 int overview_load_tree(struct db *db, long today, struct overview *ov);
+/* Only the first max rows of the tree (org_list_top), for a first screen
+ * that costs the same whatever the size of the database; partial is set
+ * when there may be more. */
+int overview_load_top(struct db *db, long today, int max, struct overview *ov);
 
 /*
  * Runs the engine twice over one load of facts: a check as of today for the

@@ -61,6 +61,9 @@ int session_get(struct db *db, long long id, struct session *s);
  * (-1: open), by day and time. */
 int session_list(struct db *db, long long org_id, long from, long to,
 		 int (*fn)(const struct session *s, void *ctx), void *ctx);
+/* The same for org's own sessions only. */
+int session_list_own(struct db *db, long long org_id, long from, long to,
+		     int (*fn)(const struct session *s, void *ctx), void *ctx);
 int session_resolve(struct db *db, const char *spec, long long *id);
 
 /* planned -> held (not before its day, `today`), planned -> cancelled. */
