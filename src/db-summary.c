@@ -32,12 +32,10 @@ struct db_touch {
 
 void db_summary_touch(struct db *db, long long org_id, long long member_id, long from, long to, int what)
 {
-	struct db_touch *t;
+	struct db_touch *t = db->ntouched ? &db->touched[db->ntouched - 1] : NULL;
 
-	for (int i = 0; i < db->ntouched; i++) {
-		t = &db->touched[i];
-		if (t->org_id != org_id || t->member_id != member_id || t->what != what)
-			continue;
+	/* Writes come in runs about one organization: widen the last note. */
+	if (t && t->org_id == org_id && t->member_id == member_id && t->what == what) {
 		if (from < t->from)
 			t->from = from;
 		if (to < 0 || t->to < 0)
@@ -324,40 +322,87 @@ int db_summary_paid(struct db *db, long long member_id, int month)
 
 /* ---- bringing them up to date --------------------------------------------------------- */
 
-static int refresh(struct db *db, const struct db_touch *t, int summary_from)
+/* A note's months, from summary_from on; 0 when it has none. */
+static int months_of(const struct db_touch *t, int summary_from, int *from, int *to)
+{
+	*from = t->from < 0 ? summary_from : facts_month(t->from);
+	*to = t->to < 0 ? INT_MAX : facts_month(t->to);
+	if (*from < summary_from)
+		*from = summary_from;
+	return *to >= *from;
+}
+
+/*
+ * Brings up to date what the notes t[0..n) (all about one organization)
+ * ask for, from one load of its branch's facts over all their months.
+ */
+static int refresh(struct db *db, const struct db_touch *t, int n, int summary_from)
 {
 	struct facts f;
 	long long root;
-	int from = facts_month(t->from), to = t->to < 0 ? INT_MAX : facts_month(t->to), rc;
+	int from = INT_MAX, to = -1, rc, f0, t0, orgs_lo = INT_MAX, orgs_hi = -1;
 
-	if (t->from < 0 || from < summary_from)
-		from = summary_from;
+	for (int i = 0; i < n; i++) {
+		if (!months_of(&t[i], summary_from, &f0, &t0))
+			continue;
+		from = f0 < from ? f0 : from;
+		to = t0 > to ? t0 : to;
+		if (t[i].what & SUM_ORGS) {
+			orgs_lo = f0 < orgs_lo ? f0 : orgs_lo;
+			orgs_hi = t0 > orgs_hi ? t0 : orgs_hi;
+		}
+	}
 	if (to < from)
 		return OL_OK;
-	if ((rc = family_root(db, t->org_id, &root)) != OL_OK)
+	if ((rc = family_root(db, t[0].org_id, &root)) != OL_OK)
 		return rc;
 	rc = load_family(db, root, month_first_day(from), to == INT_MAX ? -1 : date_month_last(month_first_day(to)), &f);
 	if (rc != OL_OK)
 		return rc;
-	for (int i = 0; rc == OL_OK && (t->what & SUM_ORGS) && i < f.norgs; i++)
-		rc = refresh_org(db, &f, f.orgs[i].id, from, to);
-	for (int i = 0; rc == OL_OK && (t->what & SUM_LIFE) && i < f.nmembers; i++)
-		if (!t->member_id || f.members[i].id == t->member_id)
-			rc = refresh_life(db, &f, &f.members[i], from, to);
+	/* The organizations' months: the union of the notes about them. */
+	for (int k = 0; rc == OL_OK && orgs_hi >= orgs_lo && k < f.norgs; k++)
+		rc = refresh_org(db, &f, f.orgs[k].id, orgs_lo, orgs_hi);
+	for (int k = 0; rc == OL_OK && k < f.nmembers; k++) {
+		int lo = INT_MAX, hi = -1;
+		/* The member's months: the union of the notes about them. */
+		for (int i = 0; i < n; i++) {
+			if (!(t[i].what & SUM_LIFE) || (t[i].member_id && t[i].member_id != f.members[k].id) ||
+			    !months_of(&t[i], summary_from, &f0, &t0))
+				continue;
+			lo = f0 < lo ? f0 : lo;
+			hi = t0 > hi ? t0 : hi;
+		}
+		if (hi >= lo)
+			rc = refresh_life(db, &f, &f.members[k], lo, hi);
+	}
 	facts_free(&f);
 	return rc;
 }
 
+static int cmp_touch(const void *a, const void *b)
+{
+	const struct db_touch *x = a, *y = b;
+
+	return (x->org_id > y->org_id) - (x->org_id < y->org_id);
+}
+
 int db_summary_flush(struct db *db)
 {
-	int rc = OL_OK, from;
+	int rc = OL_OK, from, i, j;
 
 	if (db->ntouched == 0)
 		return OL_OK;
 	from = db_summary_from(db);
 	/* Nothing is summarized before the summaries are first built. */
-	for (int i = 0; rc == OL_OK && from >= 0 && i < db->ntouched; i++)
-		rc = refresh(db, &db->touched[i], from);
+	if (from >= 0) {
+		/* One load of facts per organization touched. */
+		qsort(db->touched, (size_t)db->ntouched, sizeof *db->touched, cmp_touch);
+		for (i = 0; rc == OL_OK && i < db->ntouched; i = j) {
+			for (j = i + 1; j < db->ntouched && db->touched[j].org_id == db->touched[i].org_id; j++)
+				;
+			rc = refresh(db, &db->touched[i], j - i, from);
+		}
+	}
 	db->ntouched = 0;
 	return rc;
 }
@@ -405,7 +450,7 @@ int db_summary_rebuild(struct db *db)
 	for (int i = 0; rc == OL_OK && i < n; i++) {
 		struct db_touch t = { .org_id = roots[i], .from = month_first_day(from), .to = -1,
 				      .what = SUM_ORGS | SUM_LIFE };
-		rc = refresh(db, &t, from);
+		rc = refresh(db, &t, 1, from);
 	}
 	free(roots);
 	/* Each member's latest paid month. */
