@@ -73,19 +73,6 @@ static const char *time_or_null(int minute, char buf[static 6])
 	return buf;
 }
 
-/* The translated kind, with the second kind it also counts as. */
-static char *kind_text(const struct session *s)
-{
-	struct strbuf b = { 0 };
-
-	strbuf_adds(&b, session_kind_label(s->kind));
-	if (s->also != SK_NONE) {
-		strbuf_adds(&b, " + ");
-		strbuf_adds(&b, session_kind_label(s->also));
-	}
-	return strbuf_detach(&b);
-}
-
 CMD_RUN(cmd_session_add)
 {
 	enum { O_ORG, O_KIND, O_AT, O_TOPIC, O_PLACE, O_ALSO, O_LECTURER, O_HOST, O_RECORDER };
@@ -184,7 +171,7 @@ static void list_text(struct out *o, const struct session *s)
 {
 	char tbuf[6];
 	const char *t = time_or_null(s->minute, tbuf);
-	char *kind = kind_text(s);
+	char *kind = session_kinds_label(s);
 
 	out_int(o, s->id);
 	out_day(o, s->day);
@@ -560,7 +547,7 @@ static void show_text(struct cli_ctx *ctx, const struct session *s, const struct
 	struct details d = { .n = 0 };
 	struct strbuf b = { 0 };
 	char day[11], tbuf[6];
-	char *kind = kind_text(s);
+	char *kind = session_kinds_label(s);
 
 	strbuf_addf(&b, "%lld", s->id);
 	detail(&d, _("Session:"), strbuf_str(&b));

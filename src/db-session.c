@@ -56,6 +56,18 @@ const char *session_kind_label(enum session_kind k)
 	return (unsigned)k < SK_COUNT ? _(kinds[k].label) : "";
 }
 
+char *session_kinds_label(const struct session *s)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_adds(&b, session_kind_label(s->kind));
+	if (s->also != SK_NONE) {
+		strbuf_adds(&b, " + ");
+		strbuf_adds(&b, session_kind_label(s->also));
+	}
+	return strbuf_detach(&b);
+}
+
 int session_kind_parse(const char *s, enum session_kind *k)
 {
 	int i;

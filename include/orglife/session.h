@@ -51,6 +51,9 @@ struct session {
 	long approved_on;       /* -1: not approved */
 };
 void session_clear(struct session *s);
+/* The translated kind with the second kind it also counts as
+ * ("theme party day + party lesson"); the caller frees it. */
+char *session_kinds_label(const struct session *s);
 
 /* Adds a planned session from the fields of s (id, names and state are
  * ignored).  Host and recorder must belong to its organization; the
