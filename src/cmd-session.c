@@ -254,16 +254,8 @@ CMD_RUN(cmd_session_list)
 		return rc;
 	if ((rc = cli_format(ctx, a.val[O_FORMAT], &ls.fmt)))
 		return rc;
-	if (a.val[O_FROM] && (rc = cli_date(ctx, "--from", a.val[O_FROM], &from)))
+	if ((rc = cli_range(ctx, a.val[O_FROM], a.val[O_TO], &from, &to)))
 		return rc;
-	if (a.val[O_TO] && (rc = cli_date(ctx, "--to", a.val[O_TO], &to)))
-		return rc;
-	if (a.val[O_FROM] && a.val[O_TO] && from > to) {
-		char f[11], t[11];
-		date_format(from, f);
-		date_format(to, t);
-		return cli_error(ctx, _("--from %s is after --to %s: give a --from on or before --to"), f, t);
-	}
 	if (a.val[O_ORG] && (rc = cli_org(ctx, a.val[O_ORG], &org)))
 		return rc;
 	if (ls.fmt == OUT_TEXT)
