@@ -319,13 +319,14 @@ static void sheet_free(struct sheet *sh)
 	free(sh->v);
 }
 
-/* The sheet's lists: csv codes and text labels, by enum member_status_flag. */
+/* The sheet's lists: json keys and text labels, by enum member_status_flag
+ * (csv has attendee_list_code). */
 static const struct {
-	const char *code, *json, *label;
+	const char *json, *label;
 } lists[] = {
-	[ATTENDEE_EXPECTED] = { .code = "expected", .json = "attendance", .label = NULL },
-	[ATTENDEE_AWAY] = { .code = "away", .json = "away", .label = N_("away") },
-	[ATTENDEE_EXTRA] = { .code = "other", .json = "others", .label = N_("not expected") },
+	[ATTENDEE_EXPECTED] = { .json = "attendance", .label = NULL },
+	[ATTENDEE_AWAY] = { .json = "away", .label = N_("away") },
+	[ATTENDEE_EXTRA] = { .json = "others", .label = N_("not expected") },
 };
 
 /* JSON, one object: the members of an object follow `lead` ("\n  " for the
@@ -487,7 +488,7 @@ static void show_sheet(struct cli_ctx *ctx, enum out_format fmt, const struct se
 			out_int(o, s->id);
 			out_int(o, l->member_id);
 			out_str(o, l->name);
-			out_str(o, lists[l->kind].code);
+			out_str(o, attendee_list_code(l->kind));
 			out_str(o, attend_code(l->status));
 			out_str(o, l->reason);
 			out_bool(o, l->votes);

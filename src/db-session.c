@@ -96,6 +96,17 @@ const char *attend_code(enum attend_status a)
 	return attends[a].code;
 }
 
+const char *attendee_list_code(enum member_status_flag k)
+{
+	static const char *const codes[] = {
+		[ATTENDEE_EXPECTED] = "expected",
+		[ATTENDEE_AWAY] = "away",
+		[ATTENDEE_EXTRA] = "other",
+	};
+
+	return codes[k];
+}
+
 const char *attend_label(enum attend_status a)
 {
 	return _(attends[a].label);

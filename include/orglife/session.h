@@ -83,6 +83,8 @@ struct attendee {
 	enum attend_status status;
 	const char *reason;
 };
+/* The list a line of the sheet is on, in CSV: "expected", "away", "other". */
+const char *attendee_list_code(enum member_status_flag k);
 /*
  * The sheet: the expected attendees of the session on its day (PRODUCT §2:
  * the branch for most kinds, the committee role holders for a committee
