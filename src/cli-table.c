@@ -94,6 +94,9 @@ const struct cli_cmd cli_commands[] = {
 	  .flags = CMD_READS, .run = cmd_review, .summary = N_("the quarterly review: every rule for every organization") },
 	{ .name = "export ics", .args = "[--org ORG] [--from DATE] [--to DATE]", .flags = CMD_READS,
 	  .run = cmd_export_ics, .summary = N_("print the sessions from today on as an iCalendar file for calendar programs") },
+	{ .name = "export csv", .args = "sessions|attendance [--org ORG] [--from DATE] [--to DATE]", .flags = CMD_READS,
+	  .run = cmd_export_csv,
+	  .summary = N_("print sessions with their attendance counts, or the attendance sheets, as CSV for spreadsheets") },
 	{ .name = "backup", .args = "FILE", .flags = CMD_READS, .run = cmd_backup,
 	  .summary = N_("copy the database into a new file") },
 };
