@@ -116,6 +116,20 @@ int cli_when(struct cli_ctx *ctx, const char *opt, const char *s, long *day, int
 	return cli_bad_value(ctx, opt, s, _(err));
 }
 
+int cli_range(struct cli_ctx *ctx, const char *from_s, const char *to_s, long *from, long *to)
+{
+	char f[11], t[11];
+	int rc;
+
+	if ((from_s && (rc = cli_date(ctx, "--from", from_s, from))) || (to_s && (rc = cli_date(ctx, "--to", to_s, to))))
+		return rc;
+	if (*from < 0 || *to < 0 || *from <= *to)
+		return 0;
+	date_format(*from, f);
+	date_format(*to, t);
+	return cli_error(ctx, _("--from %s is after --to %s: give a --from on or before --to"), f, t);
+}
+
 int cli_int(struct cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out)
 {
 	char *end, range[128];

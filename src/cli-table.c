@@ -92,6 +92,11 @@ const struct cli_cmd cli_commands[] = {
 	  .run = cmd_check, .summary = N_("what is due or overdue (exit status 3 when something is overdue)") },
 	{ .name = "review", .args = "[--quarter 2026Q3] [--as-of DATE] [--org ORG] [--format text|csv|json|html]",
 	  .flags = CMD_READS, .run = cmd_review, .summary = N_("the quarterly review: every rule for every organization") },
+	{ .name = "export ics", .args = "[--org ORG] [--from DATE] [--to DATE]", .flags = CMD_READS,
+	  .run = cmd_export_ics, .summary = N_("print the sessions from today on as an iCalendar file for calendar programs") },
+	{ .name = "export csv", .args = "sessions|attendance [--org ORG] [--from DATE] [--to DATE]", .flags = CMD_READS,
+	  .run = cmd_export_csv,
+	  .summary = N_("print sessions with their attendance counts, or the attendance sheets, as CSV for spreadsheets") },
 	{ .name = "backup", .args = "FILE", .flags = CMD_READS, .run = cmd_backup,
 	  .summary = N_("copy the database into a new file") },
 };

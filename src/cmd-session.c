@@ -73,19 +73,6 @@ static const char *time_or_null(int minute, char buf[static 6])
 	return buf;
 }
 
-/* The translated kind, with the second kind it also counts as. */
-static char *kind_text(const struct session *s)
-{
-	struct strbuf b = { 0 };
-
-	strbuf_adds(&b, session_kind_label(s->kind));
-	if (s->also != SK_NONE) {
-		strbuf_adds(&b, " + ");
-		strbuf_adds(&b, session_kind_label(s->also));
-	}
-	return strbuf_detach(&b);
-}
-
 CMD_RUN(cmd_session_add)
 {
 	enum { O_ORG, O_KIND, O_AT, O_TOPIC, O_PLACE, O_ALSO, O_LECTURER, O_HOST, O_RECORDER };
@@ -184,7 +171,7 @@ static void list_text(struct out *o, const struct session *s)
 {
 	char tbuf[6];
 	const char *t = time_or_null(s->minute, tbuf);
-	char *kind = kind_text(s);
+	char *kind = session_kinds_label(s);
 
 	out_int(o, s->id);
 	out_day(o, s->day);
@@ -267,16 +254,8 @@ CMD_RUN(cmd_session_list)
 		return rc;
 	if ((rc = cli_format(ctx, a.val[O_FORMAT], &ls.fmt)))
 		return rc;
-	if (a.val[O_FROM] && (rc = cli_date(ctx, "--from", a.val[O_FROM], &from)))
+	if ((rc = cli_range(ctx, a.val[O_FROM], a.val[O_TO], &from, &to)))
 		return rc;
-	if (a.val[O_TO] && (rc = cli_date(ctx, "--to", a.val[O_TO], &to)))
-		return rc;
-	if (a.val[O_FROM] && a.val[O_TO] && from > to) {
-		char f[11], t[11];
-		date_format(from, f);
-		date_format(to, t);
-		return cli_error(ctx, _("--from %s is after --to %s: give a --from on or before --to"), f, t);
-	}
 	if (a.val[O_ORG] && (rc = cli_org(ctx, a.val[O_ORG], &org)))
 		return rc;
 	if (ls.fmt == OUT_TEXT)
@@ -340,13 +319,14 @@ static void sheet_free(struct sheet *sh)
 	free(sh->v);
 }
 
-/* The sheet's lists: csv codes and text labels, by enum member_status_flag. */
+/* The sheet's lists: json keys and text labels, by enum member_status_flag
+ * (csv has attendee_list_code). */
 static const struct {
-	const char *code, *json, *label;
+	const char *json, *label;
 } lists[] = {
-	[ATTENDEE_EXPECTED] = { .code = "expected", .json = "attendance", .label = NULL },
-	[ATTENDEE_AWAY] = { .code = "away", .json = "away", .label = N_("away") },
-	[ATTENDEE_EXTRA] = { .code = "other", .json = "others", .label = N_("not expected") },
+	[ATTENDEE_EXPECTED] = { .json = "attendance", .label = NULL },
+	[ATTENDEE_AWAY] = { .json = "away", .label = N_("away") },
+	[ATTENDEE_EXTRA] = { .json = "others", .label = N_("not expected") },
 };
 
 /* JSON, one object: the members of an object follow `lead` ("\n  " for the
@@ -508,7 +488,7 @@ static void show_sheet(struct cli_ctx *ctx, enum out_format fmt, const struct se
 			out_int(o, s->id);
 			out_int(o, l->member_id);
 			out_str(o, l->name);
-			out_str(o, lists[l->kind].code);
+			out_str(o, attendee_list_code(l->kind));
 			out_str(o, attend_code(l->status));
 			out_str(o, l->reason);
 			out_bool(o, l->votes);
@@ -560,7 +540,7 @@ static void show_text(struct cli_ctx *ctx, const struct session *s, const struct
 	struct details d = { .n = 0 };
 	struct strbuf b = { 0 };
 	char day[11], tbuf[6];
-	char *kind = kind_text(s);
+	char *kind = session_kinds_label(s);
 
 	strbuf_addf(&b, "%lld", s->id);
 	detail(&d, _("Session:"), strbuf_str(&b));

@@ -45,6 +45,8 @@ CMD_RUN(cmd_election_extend);
 CMD_RUN(cmd_dues_pay);
 CMD_RUN(cmd_check);
 CMD_RUN(cmd_review);
+CMD_RUN(cmd_export_ics);
+CMD_RUN(cmd_export_csv);
 CMD_RUN(cmd_ledger_add);
 CMD_RUN(cmd_ledger_done);
 CMD_RUN(cmd_ledger_verify);

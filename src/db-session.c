@@ -56,6 +56,18 @@ const char *session_kind_label(enum session_kind k)
 	return (unsigned)k < SK_COUNT ? _(kinds[k].label) : "";
 }
 
+char *session_kinds_label(const struct session *s)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_adds(&b, session_kind_label(s->kind));
+	if (s->also != SK_NONE) {
+		strbuf_adds(&b, " + ");
+		strbuf_adds(&b, session_kind_label(s->also));
+	}
+	return strbuf_detach(&b);
+}
+
 int session_kind_parse(const char *s, enum session_kind *k)
 {
 	int i;
@@ -82,6 +94,17 @@ const char *session_state_label(enum session_state s)
 const char *attend_code(enum attend_status a)
 {
 	return attends[a].code;
+}
+
+const char *attendee_list_code(enum member_status_flag k)
+{
+	static const char *const codes[] = {
+		[ATTENDEE_EXPECTED] = "expected",
+		[ATTENDEE_AWAY] = "away",
+		[ATTENDEE_EXTRA] = "other",
+	};
+
+	return codes[k];
 }
 
 const char *attend_label(enum attend_status a)

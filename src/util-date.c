@@ -297,6 +297,35 @@ int date_clock_minute(void)
 	return tm.tm_hour * 60 + tm.tm_min;
 }
 
+void date_clock_utc(long *day, long *second)
+{
+	struct tm tm;
+	time_t t;
+
+	if (clock_pinned) {
+		long y;
+		int m, d;
+
+		days_to_civil(clock_day, &y, &m, &d);
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = (int)(y - 1900);
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = clock_min >= 0 ? clock_min / 60 : 0;
+		tm.tm_min = clock_min >= 0 ? clock_min % 60 : 0;
+		tm.tm_isdst = -1; /* whichever is in force that day */
+		t = mktime(&tm);
+	} else
+		t = time(NULL);
+	if (t == (time_t)-1 || !gmtime_r(&t, &tm)) {
+		*day = 0;
+		*second = 0;
+		return;
+	}
+	*day = civil_to_days((long)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*second = tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec;
+}
+
 /* ---- lexical helpers ----------------------------------------------------- */
 
 static int is_ws(char c)

@@ -12,8 +12,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#define TEXT_CP_INVALID 0xFFFFFFFFu
-
 /* ---- allocation ------------------------------------------------------- */
 
 static void text_die_oom(void)
@@ -221,7 +219,7 @@ int text_utf8_valid(const char *s, size_t n)
 
 /* ---- sanitizing ------------------------------------------------------- */
 
-static int text_is_bidi_control(unsigned cp)
+int text_is_bidi_control(unsigned cp)
 {
 	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
 	       (cp >= 0x202A && cp <= 0x202E) ||

@@ -812,6 +812,54 @@ static void test_clock_pin(void **state)
 	assert_in_range(date_clock_minute(), 0, 1439);
 }
 
+/* The moment in UTC: a pinned clock is local time in TZ (POSIX TZ strings,
+ * so that no time zone database is needed). */
+static void test_clock_utc(void **state)
+{
+	static const struct {
+		const char *tz;
+		long day;
+		int minute;
+		const char *want_day;
+		long want_second;
+	} cases[] = {
+		{ "UTC0", DAY_2026_07_15, 870, "2026-07-15", 14 * 3600L + 30 * 60 },
+		{ "CST-8", DAY_2026_07_15, 870, "2026-07-15", 6 * 3600L + 30 * 60 },
+		/* no time pinned: midnight, the day before in UTC east of Greenwich */
+		{ "CST-8", DAY_2026_07_15, -1, "2026-07-14", 16 * 3600L },
+		{ "CST-8", DAY_1900_01_01, 0, "1899-12-31", 16 * 3600L },
+		/* summer and winter time west of Greenwich, across midnight */
+		{ "EST5EDT,M3.2.0,M11.1.0", DAY_2026_07_15, 23 * 60 + 59, "2026-07-16", 3 * 3600L + 59 * 60 },
+		{ "EST5EDT,M3.2.0,M11.1.0", DAY_2025_12_29, 23 * 60 + 59, "2025-12-30", 4 * 3600L + 59 * 60 },
+	};
+	const char *old = getenv("TZ");
+	char *saved = old ? strdup(old) : NULL;
+	long day, second, sys;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N_ELEMS(cases); i++) {
+		setenv("TZ", cases[i].tz, 1);
+		tzset();
+		date_clock_pin(cases[i].day, cases[i].minute);
+		date_clock_utc(&day, &second);
+		assert_day_is(day, cases[i].want_day);
+		assert_int_equal(second, cases[i].want_second);
+	}
+	/* unpinned: now, whatever TZ says */
+	date_clock_unpin();
+	date_clock_utc(&day, &second);
+	sys = (long)time(NULL);
+	assert_in_range(second, 0, 86399);
+	assert_true(labs((day - 25567) * 86400 + second - sys) <= 5); /* 1970-01-01 is day 25567 */
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
+}
+
 static void test_clock_env(void **state)
 {
 	static const struct {
@@ -892,6 +940,7 @@ int main(void)
 		cmocka_unit_test(test_period_format_invalid),
 		cmocka_unit_test(test_parse_month),
 		cmocka_unit_test_teardown(test_clock_pin, reset_clock),
+		cmocka_unit_test_teardown(test_clock_utc, reset_clock),
 		cmocka_unit_test_teardown(test_clock_env, reset_clock),
 	};
 

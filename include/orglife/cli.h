@@ -104,6 +104,10 @@ int cli_bad_value(struct cli_ctx *ctx, const char *what, const char *value, cons
  * accepts, and returns EXIT_ERROR; 0 on success. */
 int cli_date(struct cli_ctx *ctx, const char *opt, const char *s, long *day);
 int cli_when(struct cli_ctx *ctx, const char *opt, const char *s, long *day, int *minute);
+/* --from and --to (each NULL when not given, leaving *from or *to as the
+ * caller's default; -1 is an open end): EXIT_ERROR for a date that cannot
+ * be read or a --from after --to, else 0. */
+int cli_range(struct cli_ctx *ctx, const char *from_s, const char *to_s, long *from, long *to);
 int cli_int(struct cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out);
 int cli_org(struct cli_ctx *ctx, const char *s, long long *id);
 int cli_member(struct cli_ctx *ctx, const char *s, long long *id);

@@ -84,6 +84,14 @@ long date_today(void);
  * system clock cannot be read). */
 int date_clock_minute(void);
 
+/* Sets *day and *second (0..86399) to the current moment in UTC, for time
+ * stamps that other programs read (an iCalendar DTSTAMP).  With the clock
+ * pinned it is the pinned day at the pinned minute (00:00 when it has
+ * none) in the local time zone (TZ), so that a pinned run is reproducible;
+ * else time().  If the system clock cannot be read, 1900-01-01 00:00:00, as
+ * date_today() does. */
+void date_clock_utc(long *day, long *second);
+
 /* Reads the ORGLIFE_NOW environment variable and, if it is set and
  * non-empty, pins the clock to it.  Accepted values: "2026-07-15",
  * "2026-07-15 14:30" or "2026-07-15T14:30" (surrounding ASCII whitespace is

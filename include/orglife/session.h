@@ -51,6 +51,9 @@ struct session {
 	long approved_on;       /* -1: not approved */
 };
 void session_clear(struct session *s);
+/* The translated kind with the second kind it also counts as
+ * ("theme party day + party lesson"); the caller frees it. */
+char *session_kinds_label(const struct session *s);
 
 /* Adds a planned session from the fields of s (id, names and state are
  * ignored).  Host and recorder must belong to its organization; the
@@ -83,6 +86,8 @@ struct attendee {
 	enum attend_status status;
 	const char *reason;
 };
+/* The list a line of the sheet is on, in CSV: "expected", "away", "other". */
+const char *attendee_list_code(enum member_status_flag k);
 /*
  * The sheet: the expected attendees of the session on its day (PRODUCT §2:
  * the branch for most kinds, the committee role holders for a committee

@@ -116,11 +116,19 @@ int text_fit_right(struct strbuf *out, const char *s, int cols);
  * when n == 0. No errors. */
 int text_utf8_valid(const char *s, size_t n);
 
+/* What text_utf8_decode gives for bytes that are not a character. */
+#define TEXT_CP_INVALID 0xFFFFFFFFu
+
 /* Decodes one code point from the n bytes at s into *cp and returns the
  * number of bytes consumed (>= 1). On an invalid or truncated sequence sets
- * *cp = 0xFFFFFFFF and returns 1 (skip one byte). n == 0 sets *cp to
- * 0xFFFFFFFF and returns 0. No errors. */
+ * *cp = TEXT_CP_INVALID and returns 1 (skip one byte). n == 0 sets *cp to
+ * TEXT_CP_INVALID and returns 0. No errors. */
 size_t text_utf8_decode(const char *s, size_t n, unsigned *cp);
+
+/* Returns 1 for the bidirectional controls that can reorder what follows
+ * them on display (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), else 0. No errors. */
+int text_is_bidi_control(unsigned cp);
 
 /* ---- machine formats -------------------------------------------------- */
 
