@@ -560,9 +560,10 @@ int member_event_add(struct db *db, long long id, enum member_event_kind kind, l
 			rc = db_step_done(db, st, "recording a member's event");
 		}
 	}
-	/* Away or back from that day on. */
+	/* Away or back from that day on; someone who transfers in was not
+	 * here before either. */
 	if (rc == OL_OK)
-		db_summary_touch(db, m.org_id, 0, day, -1, SUM_ORGS | SUM_LIFE);
+		db_summary_touch(db, m.org_id, 0, kind == EVENT_TRANSFER_IN ? -1 : day, -1, SUM_ORGS | SUM_LIFE);
 	member_clear(&m);
 	return db_tx_end(db, rc);
 }

@@ -187,9 +187,14 @@ static void stir(struct world *w, long today)
 		int b = (int)rnd(NB);
 		long long m = w->member[b][rnd(NM)];
 		long day = w->start + (long)rnd((unsigned)(today - w->start + 1));
-		switch (rnd(9)) {
+		switch (rnd(10)) {
 		case 0:
 			member_event_add(w->db, m, EVENT_FLOW_OUT, day, day + 400, "证-1");
+			break;
+		case 9:
+			/* Out, and in again later: not here before arriving. */
+			member_event_add(w->db, m, EVENT_TRANSFER_OUT, day, -1, "介绍信-1");
+			member_event_add(w->db, m, EVENT_TRANSFER_IN, day + (long)rnd(90), -1, "介绍信-2");
 			break;
 		case 1:
 			member_event_add(w->db, m, EVENT_LOST, day, -1, NULL);
