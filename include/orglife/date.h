@@ -175,7 +175,7 @@ int date_parse_sheet(const char *s, long *day, const char **err);
 /* ---- dates and periods for people to read ---------------------------------- */
 
 /* The ISO forms above are what people type and what programs read (CSV,
- * JSON, iCalendar).  What the screens and the text output show a person
+ * JSON).  What the screens and the text output show a person
  * follows the translation in force instead: each form is a translatable
  * template (see util-date.c), so the English messages give
  * "Wed 15 Jul 2026" and the Chinese ones "2026年7月15日 周三". */
