@@ -2,7 +2,7 @@
  * view-session.c - the session screen (view.h): its details and state,
  * the attendance counters and quorum, the expected attendees with their
  * marks, and the first lines of the minutes.  `H` marks it held (asking
- * first), `r` opens its roll-call, `m` its minutes in the editor
+ * first), `r` or Enter opens its roll-call, `m` its minutes in the editor
  * (minutes.h).  Read-only otherwise: it scrolls.
  */
 #include "config.h"
