@@ -162,13 +162,17 @@ void out_id(struct out *o, long long id)
 
 void out_day(struct out *o, long day)
 {
-	char buf[11];
+	char buf[DATE_DISPLAY_MAX];
 
 	if (day < 0) {
 		put(o, NULL, "null");
 		return;
 	}
-	date_format(day, buf);
+	/* The text table is read by people; CSV and JSON keep ISO. */
+	if (o->fmt == OUT_TEXT)
+		date_display(day, buf);
+	else
+		date_format(day, buf);
 	put(o, buf, NULL);
 }
 

@@ -77,10 +77,12 @@ static struct out *begin_findings(enum out_format fmt, FILE *f)
 static int print_finding(const struct finding *fd, void *p)
 {
 	struct report *r = p;
-	char period[12] = "", mark[64];
+	char period[DATE_DISPLAY_MAX] = "", mark[64];
 
 	r->count[fd->severity]++;
-	if (fd->has_period)
+	if (fd->has_period && r->fmt == OUT_TEXT)
+		period_display(&fd->period, period);
+	else if (fd->has_period)
 		period_format(&fd->period, period);
 	out_row(r->out);
 	if (r->fmt == OUT_TEXT) {
@@ -131,7 +133,7 @@ static int collect_finding(const struct finding *fd, void *p)
 	struct review *r = p;
 	struct review_finding *rf;
 	struct review_org *o = r->norgs ? &r->orgs[r->norgs - 1] : NULL;
-	char period[12];
+	char period[DATE_DISPLAY_MAX];
 
 	if (r->nfindings == r->capfindings) {
 		r->capfindings = r->capfindings ? r->capfindings * 2 : 256;
@@ -144,7 +146,7 @@ static int collect_finding(const struct finding *fd, void *p)
 	rf->member = xstrdup(fd->member);
 	rf->period = NULL;
 	if (fd->has_period) {
-		period_format(&fd->period, period);
+		period_display(&fd->period, period);
 		rf->period = xstrdup(period);
 	}
 	rf->message = xstrdup(fd->message);
@@ -195,7 +197,7 @@ static int review_page(struct cli_ctx *ctx, const struct rules_query *q, const c
 		return cli_status(ctx, rc);
 	rules_evaluate(&cfg, &f, q, collect_finding, &r);
 	facts_free(&f);
-	snprintf(title, sizeof title, _("Review of %s"), qs);
+	snprintf(title, sizeof title, _("Quarterly review: %s"), qs);
 	snprintf(sub, sizeof sub, _("As of %s. Each organization's rules for the quarter: met, due, overdue."), d);
 	r.title = title;
 	r.subtitle = sub;
@@ -238,6 +240,8 @@ static int parse_query(struct cli_ctx *ctx, int argc, char **argv, int review, s
 		return rc;
 	if (a->val[O_ORG] && (rc = cli_org(ctx, a->val[O_ORG], &q->org_id)))
 		return rc;
+	/* Text and the page are read by people; CSV and JSON keep ISO. */
+	q->human_dates = *html || *fmt == OUT_TEXT;
 	return 0;
 }
 
@@ -253,8 +257,8 @@ CMD_RUN(cmd_check)
 	if ((rc = run_query(ctx, &q, &r, NULL)))
 		return rc;
 	if (r.fmt == OUT_TEXT && r.count[SEV_DUE] + r.count[SEV_OVERDUE] == 0) {
-		char d[11];
-		date_format(q.as_of, d);
+		char d[DATE_DISPLAY_MAX];
+		date_display(q.as_of, d);
 		fprintf(ctx->out, _("Nothing is due or overdue as of %s.\n"), d);
 	}
 	return r.count[SEV_OVERDUE] ? EXIT_OVERDUE : EXIT_OK;
@@ -266,7 +270,7 @@ CMD_RUN(cmd_review)
 	struct rules_query q;
 	struct report r = { 0 };
 	struct strbuf head = { 0 };
-	char qs[12], d[11];
+	char qs[DATE_DISPLAY_MAX], d[DATE_DISPLAY_MAX];
 	const char *err;
 	int rc, html;
 
@@ -280,8 +284,13 @@ CMD_RUN(cmd_review)
 	/* As of the quarter's last day, or today if that is earlier. */
 	if (!a.val[O_AS_OF])
 		q.as_of = q.quarter.last < ctx->today ? q.quarter.last : ctx->today;
-	period_format(&q.quarter, qs);
-	date_format(q.as_of, d);
+	if (q.human_dates) {
+		period_display(&q.quarter, qs);
+		date_display(q.as_of, d);
+	} else {
+		period_format(&q.quarter, qs);
+		date_format(q.as_of, d);
+	}
 	if (html)
 		return review_page(ctx, &q, qs, d);
 	if (r.fmt == OUT_JSON) {
@@ -291,7 +300,7 @@ CMD_RUN(cmd_review)
 		text_json_string(&head, d);
 		strbuf_adds(&head, ", \"findings\": ");
 	} else if (r.fmt == OUT_TEXT)
-		strbuf_addf(&head, _("Review of %s as of %s\n\n"), qs, d);
+		strbuf_addf(&head, _("Quarterly review: %s, as of %s\n\n"), qs, d);
 	rc = run_query(ctx, &q, &r, head.len ? head.s : NULL);
 	strbuf_free(&head);
 	if (rc)

@@ -1110,7 +1110,7 @@ CMD_RUN(cmd_demo)
 	struct cli_args a;
 	struct demo_counts n = { 0 };
 	struct strbuf hint = { 0 };
-	char *shown, today[11];
+	char *shown, today[DATE_DISPLAY_MAX];
 	long min_today = 0;
 	int rc, district = 0;
 
@@ -1145,7 +1145,7 @@ CMD_RUN(cmd_demo)
 	if (rc != OL_OK)
 		return cli_status(ctx, rc);
 
-	date_format(ctx->today, today);
+	date_display(ctx->today, today);
 	fprintf(ctx->out, _("Demo created as of %s:\n"), today);
 	fprintf(ctx->out, "  ");
 	fprintf(ctx->out, ngettext("%d organization", "%d organizations", n.orgs), n.orgs);

@@ -48,10 +48,10 @@ static const struct org_activity *find_activity(const struct overview *ov, long 
 
 static void cell_day(struct table *t, int col, long day)
 {
-	char buf[11] = "";
+	char buf[DATE_DISPLAY_MAX] = "";
 
 	if (day >= 0)
-		date_format(day, buf);
+		date_display(day, buf);
 	table_cell(t, col, buf);
 }
 
@@ -82,12 +82,12 @@ static int overview_org(const struct org *o, void *p)
 static int overview_session(const struct session *s, void *p)
 {
 	struct overview *ov = p;
-	char day[11], tm[6];
+	char day[DATE_DISPLAY_MAX], tm[6];
 
 	if (s->state != SESSION_PLANNED)
 		return 0;
 	table_add_row(ov->next);
-	date_format(s->day, day);
+	date_display(s->day, day);
 	table_cell(ov->next, 0, day);
 	if (s->minute >= 0) {
 		date_format_time(s->minute, tm);
@@ -105,14 +105,14 @@ CMD_RUN(cmd_overview)
 {
 	struct overview ov = { 0 };
 	struct period q;
-	char qs[12], today[11];
+	char qs[DATE_DISPLAY_MAX], today[DATE_DISPLAY_MAX];
 	int width = out_terminal_width(ctx->out), rc;
 
 	(void)argc;
 	(void)argv;
 	period_of(PERIOD_QUARTER, ctx->today, &q);
-	period_format(&q, qs);
-	date_format(ctx->today, today);
+	period_display(&q, qs);
+	date_display(ctx->today, today);
 	rc = session_activity(ctx->db, q.first, q.last, ctx->today, collect_activity, &ov);
 	if (rc == OL_OK) {
 		ov.orgs = table_new(6);
@@ -120,10 +120,10 @@ CMD_RUN(cmd_overview)
 		table_set_header(ov.orgs, 1, _("KIND"));
 		table_set_header(ov.orgs, 2, _("MEMBERS"));
 		table_set_right(ov.orgs, 2);
-		/* TRANSLATORS: sessions held in the quarter named by %s (2026Q3). */
+		/* TRANSLATORS: sessions held in the quarter named by %s (Q3). */
 		{
 			char head[64];
-			snprintf(head, sizeof head, _("HELD %s"), qs);
+			snprintf(head, sizeof head, _("HELD %s"), date_quarter_name(q.index));
 			table_set_header(ov.orgs, 3, head);
 		}
 		table_set_right(ov.orgs, 3);

@@ -539,7 +539,7 @@ static void show_text(struct cli_ctx *ctx, const struct session *s, const struct
 {
 	struct details d = { .n = 0 };
 	struct strbuf b = { 0 };
-	char day[11], tbuf[6];
+	char day[DATE_DISPLAY_MAX], tbuf[6];
 	char *kind = session_kinds_label(s);
 
 	strbuf_addf(&b, "%lld", s->id);
@@ -547,7 +547,7 @@ static void show_text(struct cli_ctx *ctx, const struct session *s, const struct
 	detail(&d, _("Organization:"), s->org_name);
 	detail(&d, _("Kind:"), kind);
 	strbuf_reset(&b);
-	date_format(s->day, day);
+	date_display(s->day, day);
 	if (s->minute >= 0) {
 		date_format_time(s->minute, tbuf);
 		strbuf_addf(&b, "%s %s", day, tbuf);
@@ -555,7 +555,7 @@ static void show_text(struct cli_ctx *ctx, const struct session *s, const struct
 		strbuf_addf(&b, _("%s, time to be set"), day);
 	detail(&d, _("When:"), strbuf_str(&b));
 	if (s->moved_from >= 0) {
-		date_format(s->moved_from, day);
+		date_display(s->moved_from, day);
 		detail(&d, _("Moved from:"), day);
 	}
 	detail(&d, _("State:"), session_state_label(s->state));
@@ -566,7 +566,7 @@ static void show_text(struct cli_ctx *ctx, const struct session *s, const struct
 	detail(&d, _("Lecturer:"), s->lecturer_name);
 	strbuf_reset(&b);
 	if (s->approved_on >= 0) {
-		date_format(s->approved_on, day);
+		date_display(s->approved_on, day);
 		strbuf_addf(&b, _("approved on %s"), day);
 	} else
 		strbuf_adds(&b, s->minutes && *s->minutes ? _("written, not approved") : _("none yet"));

@@ -193,7 +193,7 @@ char *minutes_template(const struct session *s, const struct rollcall *rc)
 {
 	struct strbuf b = { 0 }, v = { 0 };
 	struct rollcall_counts c;
-	char day[11], tm[6];
+	char day[DATE_DISPLAY_MAX], tm[6];
 	unsigned sections;
 
 	memset(&c, 0, sizeof c);
@@ -205,7 +205,7 @@ char *minutes_template(const struct session *s, const struct rollcall *rc)
 	/* TRANSLATORS: the headings of the minutes template (会议名称, 时间, ...). */
 	field(&b, NC_("minutes template", "Meeting"), v.s);
 	strbuf_reset(&v);
-	date_format(s->day, day);
+	date_display(s->day, day);
 	strbuf_adds(&v, day);
 	if (s->minute >= 0) {
 		date_format_time(s->minute, tm);

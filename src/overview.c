@@ -159,8 +159,9 @@ static int on_review(const struct finding *fd, void *ctx)
 
 int overview_load_findings(struct db *db, const struct rules_config *cfg, struct overview *ov)
 {
-	struct rules_query check = { .mode = RULES_CHECK, .as_of = ov->today };
-	struct rules_query review = { .mode = RULES_REVIEW, .as_of = ov->today, .quarter = ov->quarter };
+	/* The screens show the messages to people. */
+	struct rules_query check = { .mode = RULES_CHECK, .as_of = ov->today, .human_dates = 1 };
+	struct rules_query review = { .mode = RULES_REVIEW, .as_of = ov->today, .quarter = ov->quarter, .human_dates = 1 };
 	struct facts_window w, w2;
 	struct facts f;
 	int rc;

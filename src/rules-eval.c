@@ -110,6 +110,25 @@ static void say(struct eng *e, const char *fmt, ...)
 	strbuf_adds(&e->msg, buf);
 }
 
+/* A day or a period in a message: as people read it when the query asks
+ * for that (the text output and the screens), else ISO, as the machine
+ * formats carry it. */
+static void say_day(const struct eng *e, long day, char buf[static DATE_DISPLAY_MAX])
+{
+	if (e->q->human_dates)
+		date_display(day, buf);
+	else
+		date_format(day, buf);
+}
+
+static void say_period(const struct eng *e, const struct period *p, char buf[static DATE_DISPLAY_MAX])
+{
+	if (e->q->human_dates)
+		period_display(p, buf);
+	else
+		period_format(p, buf);
+}
+
 static int param(const struct eng *e, enum rule_id r, const char *key)
 {
 	return rules_param(e->cfg, r, key);
@@ -272,10 +291,10 @@ static struct tally count_sessions(const struct facts *f, long long org, enum se
 static void say_periodic(struct eng *e, enum severity sev, enum session_kind k, const struct period *p,
 			 struct tally t)
 {
-	char ps[12], end[11];
+	char ps[DATE_DISPLAY_MAX], end[DATE_DISPLAY_MAX];
 
-	period_format(p, ps);
-	date_format(p->last, end);
+	say_period(e, p, ps);
+	say_day(e, p->last, end);
 	if (sev == SEV_OK && t.held)
 		say(e, _("%s: %d held in %s"), session_kind_label(k), t.held, ps);
 	else if (sev == SEV_OVERDUE)
@@ -337,6 +356,8 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 
 		sev = periodic(e, &ps[i], t.held, param(e, R_SECRETARY_LESSON, "min"),
 			       param(e, R_SECRETARY_LESSON, "window"));
+		/* The year as a number, whatever the query: the translations
+		 * write their own word for "year" around it. */
 		period_format(&ps[i], y);
 		if (sev == SEV_OK && t.held)
 			say(e, _("the secretary gave a party lesson in %s"), y);
@@ -396,14 +417,14 @@ static void quorum_rule(struct eng *e, enum rule_id rule, const struct fact_org 
 {
 	int pct = param(e, rule, "percent");
 	struct period p;
-	char day[11];
+	char day[DATE_DISPLAY_MAX];
 
 	if (c[1] == 0 || c[2] == 0)
 		return; /* no roll-call taken: nothing to judge */
 	if (c[0] * 100 > c[1] * pct)
 		return;
 	period_of(PERIOD_MONTH, on, &p);
-	date_format(on, day);
+	say_day(e, on, day);
 	say(e, _("the %s of %s had %d of %d present, not more than %d%%: its decisions lack a quorum"),
 	    session_kind_label(kind), day, c[0], c[1], pct);
 	emit(e, rule, o, NULL, &p, session, SEV_OVERDUE, 0);
@@ -478,7 +499,7 @@ static void term(struct eng *e, const struct fact_org *o)
 	const struct fact_election *el;
 	long end, due_from, limit, a = e->q->as_of;
 	int lo, hi, years;
-	char es[11], xs[11];
+	char es[DATE_DISPLAY_MAX], xs[DATE_DISPLAY_MAX];
 	enum severity sev;
 
 	RANGE(e->f->elections, e->f->nelections, org_id, o->id, &lo, &hi);
@@ -491,9 +512,9 @@ static void term(struct eng *e, const struct fact_org *o)
 	end = date_add_years(el->day, years);
 	due_from = date_add_months(end, -param(e, R_TERM, "window"));
 	limit = date_add_months(end, param(e, R_TERM_EXTEND, "months"));
-	date_format(end, es);
+	say_day(e, end, es);
 	if (el->ext_until >= 0 && el->ext_until > limit) {
-		date_format(el->ext_until, xs);
+		say_day(e, el->ext_until, xs);
 		/* R-TERM-EXTEND: more than the limit counts from the term's end. */
 		sev = a >= end ? SEV_OVERDUE : SEV_DUE;
 		if (e->cfg->rules[R_TERM_EXTEND].enabled) {
@@ -511,7 +532,7 @@ static void term(struct eng *e, const struct fact_org *o)
 		return;
 	}
 	if (el->ext_until >= 0) {
-		date_format(el->ext_until, xs);
+		say_day(e, el->ext_until, xs);
 		sev = a >= el->ext_until ? SEV_OVERDUE : (a >= end ? SEV_DUE : (a >= due_from ? SEV_DUE : SEV_OK));
 		if (sev == SEV_OVERDUE)
 			say(e, _("the extended term ended on %s with no new election"), xs);
@@ -699,7 +720,7 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 
 	for (i = 0; i < n; i++) {
 		int attended = 0;
-		char q[12];
+		char q[DATE_DISPLAY_MAX];
 		enum severity sev;
 
 		if (facts_where_on(e->f, m, ps[i].first) != MEMBER_HERE)
@@ -712,7 +733,7 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 		sev = periodic(e, &ps[i], attended, param(e, R_CADRE, "min"), param(e, R_CADRE, "window"));
 		if (sev == SEV_OK)
 			continue;
-		period_format(&ps[i], q);
+		say_period(e, &ps[i], q);
 		say(e, _("a leading cadre who took part in no session of the branch in %s"), q);
 		emit(e, R_CADRE, o, m, &ps[i], 0, sev, 0);
 	}
@@ -722,12 +743,12 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 static void probation(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
 	long end, a = e->q->as_of;
-	char es[11];
+	char es[DATE_DISPLAY_MAX];
 
 	if (m->admitted != MEMBER_PROBATIONARY || m->joined < 0 || (m->confirmed >= 0 && m->confirmed <= a))
 		return;
 	end = m->probation_until >= 0 ? m->probation_until : date_add_years(m->joined, 1);
-	date_format(end, es);
+	say_day(e, end, es);
 	if (a > end) {
 		say(e, _("probation ended on %s and confirmation (转正) is not recorded"), es);
 		emit(e, R_PROBATION, o, m, NULL, 0, SEV_OVERDUE, 0);
@@ -742,23 +763,23 @@ static void away(struct eng *e, const struct fact_org *o, const struct fact_memb
 {
 	const struct fact_event *ev = facts_latest_event(e->f, m, e->q->as_of);
 	long a = e->q->as_of;
-	char d[11];
+	char d[DATE_DISPLAY_MAX];
 
 	if (!ev)
 		return;
-	date_format(ev->day, d);
+	say_day(e, ev->day, d);
 	if (w == MEMBER_FLOWED_OUT) {
 		if (e->cfg->rules[R_MOBILE_CERT].enabled) {
-			char u[11];
+			char u[DATE_DISPLAY_MAX];
 			if (!ev->has_doc || ev->until < 0) {
 				say(e, _("flowed out on %s without a 流动党员活动证 on record"), d);
 				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_OVERDUE, 0);
 			} else if (ev->until < a) {
-				date_format(ev->until, u);
+				say_day(e, ev->until, u);
 				say(e, _("the 流动党员活动证 expired on %s"), u);
 				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_OVERDUE, 0);
 			} else if (a >= date_add_months(ev->until, -param(e, R_MOBILE_CERT, "window"))) {
-				date_format(ev->until, u);
+				say_day(e, ev->until, u);
 				say(e, _("the 流动党员活动证 expires on %s"), u);
 				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_DUE, 0);
 			}
@@ -817,9 +838,9 @@ static void ledger(struct eng *e, const struct fact_org *o)
 		const struct fact_ledger *l = &e->f->ledger[i];
 		const struct fact_member *m = l->member_id ? facts_member(e->f, l->member_id) : NULL;
 		enum severity sev;
-		char d[11];
+		char d[DATE_DISPLAY_MAX];
 
-		date_format(l->due, d);
+		say_day(e, l->due, d);
 		if (l->due < e->q->as_of)
 			sev = SEV_OVERDUE;
 		else if (e->q->as_of >= l->due - param(e, R_LEDGER_DUE, "window"))

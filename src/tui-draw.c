@@ -188,19 +188,15 @@ static void draw_too_small(void)
 static void draw_title(struct tui *t)
 {
 	struct strbuf b = { 0 };
-	char day[11];
-	struct period q;
-	char qs[12], right[32];
+	char day[DATE_DISPLAY_MAX], right[2 * DATE_DISPLAY_MAX];
 	int rw;
 
-	date_format(t->today, day);
-	period_of(PERIOD_QUARTER, t->today, &q);
-	period_format(&q, qs);
+	date_display(t->today, day);
 	/* A narrow terminal keeps the room for the title. */
 	if (COLS < 60)
 		snprintf(right, sizeof right, " %s ", day);
 	else
-		snprintf(right, sizeof right, " %s %s ", day, qs);
+		snprintf(right, sizeof right, " %s %s ", day, date_quarter_name(date_quarter(t->today)));
 	rw = text_width(right);
 	strbuf_addf(&b, " %s", _(t->top->ops->name));
 	if (t->top->title)

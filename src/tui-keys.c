@@ -42,8 +42,8 @@ const struct tui_binding tui_bindings[] = {
 	  .help = N_("present, then the next person (one key per member)") },
 	{ .action = ACT_CLEAR, .scope = TUI_SCOPE_ROLLCALL, .keys = { '0' }, .hint = N_("clear"),
 	  .help = N_("clear the mark") },
-	/* session */
-	{ .action = ACT_ROLLCALL, .scope = TUI_SCOPE_SESSION, .keys = { 'r' }, .hint = N_("roll-call"),
+	/* session: Enter opens the roll-call with an input method left on */
+	{ .action = ACT_ROLLCALL, .scope = TUI_SCOPE_SESSION, .keys = { 'r', TUI_KEY_ENTER }, .hint = N_("roll-call"),
 	  .help = N_("take the roll-call") },
 	{ .action = ACT_HELD, .scope = TUI_SCOPE_SESSION, .keys = { 'H' }, .hint = N_("mark held"),
 	  .help = N_("mark the session held (asks first)") },
@@ -105,8 +105,8 @@ int tui_key_normalize(int is_code, unsigned long ch)
 		return TUI_KEY_BACKSPACE;
 	if (ch == 0x3000) /* full-width space */
 		return ' ';
-	if (ch == 0xFF1F || ch == 0xFF1A || ch == 0xFF0F || (ch >= 0xFF10 && ch <= 0xFF19))
-		return (int)(ch - 0xFEE0); /* ？：／ and ０-９ */
+	if (ch == 0xFF1F || ch == 0xFF1A || ch == 0xFF0F || ch == 0xFF0C || (ch >= 0xFF10 && ch <= 0xFF19))
+		return (int)(ch - 0xFEE0); /* ？：／， and ０-９ */
 	if (ch > 0x10FFFF)
 		return 0;
 	return (int)ch;

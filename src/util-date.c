@@ -908,3 +908,151 @@ bad:
 	set_err(err, msg_not_sheet_date);
 	return -1;
 }
+
+/* ---- dates and periods for people to read ---------------------------------- */
+
+/* Each form is a template that the catalogue translates whole, so that a
+ * language orders the parts its own way; {year}, {month} and {day} stand
+ * for numbers, {weekday}, {month_name} and {quarter} for the names below,
+ * translated in their contexts.  Braces around anything else are kept as
+ * written, so a slip in a translation shows instead of vanishing. */
+
+static const char *const weekday_names[7] = {
+	/* TRANSLATORS: the weekdays as a date shows them (Wed 15 Jul 2026); Chinese: 周一 to 周日. */
+	NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"),
+	NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
+};
+
+static const char *const month_names[12] = {
+	/* TRANSLATORS: the months as a date shows them (Wed 15 Jul 2026, Jul 2026). */
+	NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+	NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+	NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+static const char *const quarter_names[4] = {
+	/* TRANSLATORS: the quarters of a year, alone (Q3) and in {quarter} (Q3 2026); Chinese: 第一季度 to 第四季度. */
+	NC_("quarter", "Q1"), NC_("quarter", "Q2"), NC_("quarter", "Q3"), NC_("quarter", "Q4"),
+};
+
+const char *date_quarter_name(int q)
+{
+	return q >= 1 && q <= 4 ? i18n_pgettext_expr("quarter", quarter_names[q - 1]) : "?";
+}
+
+/* The output of a template: parts are added whole or not at all. */
+struct shown {
+	char *buf;
+	size_t len;
+	int full;
+};
+
+static void show_add(struct shown *o, const char *s, size_t n)
+{
+	if (o->full || o->len + n >= DATE_DISPLAY_MAX) {
+		o->full = 1; /* nothing after a part that did not fit */
+		return;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+}
+
+/* Adds the value of the field named [name, name+n) for the date y-m-d;
+ * returns 0 if no field has that name. */
+static int show_field(struct shown *o, const char *name, size_t n, long y, int m, int d, int wd)
+{
+	char num[24];
+	const char *s = num;
+
+	if (word_eq(name, n, "year"))
+		snprintf(num, sizeof num, "%ld", y);
+	else if (word_eq(name, n, "month"))
+		snprintf(num, sizeof num, "%d", m);
+	else if (word_eq(name, n, "day"))
+		snprintf(num, sizeof num, "%d", d);
+	else if (word_eq(name, n, "weekday"))
+		s = i18n_pgettext_expr("weekday", weekday_names[wd - 1]);
+	else if (word_eq(name, n, "month_name"))
+		s = i18n_pgettext_expr("month", month_names[m - 1]);
+	else if (word_eq(name, n, "quarter"))
+		s = date_quarter_name((m - 1) / 3 + 1);
+	else
+		return 0;
+	show_add(o, s, strlen(s));
+	return 1;
+}
+
+/* Writes day through the (translated) template tmpl into buf. */
+static void show(long day, const char *tmpl, char buf[static DATE_DISPLAY_MAX])
+{
+	struct shown o = { .buf = buf };
+	const char *p = tmpl, *open, *close;
+	long y;
+	int m, d;
+
+	days_to_civil(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		memcpy(buf, "?", 2);
+		return;
+	}
+	buf[0] = '\0';
+	while (*p) {
+		open = strchr(p, '{');
+		close = open ? strchr(open, '}') : NULL;
+		if (!close) {
+			show_add(&o, p, strlen(p));
+			break;
+		}
+		show_add(&o, p, (size_t)(open - p));
+		if (!show_field(&o, open + 1, (size_t)(close - open - 1), y, m, d, date_weekday(day)))
+			show_add(&o, open, (size_t)(close + 1 - open));
+		p = close + 1;
+	}
+}
+
+void date_display(long day, char buf[static DATE_DISPLAY_MAX])
+{
+	/* TRANSLATORS: a date as people read it.  Keep the words in braces as
+	   they are: {weekday} and {month_name} become the names translated
+	   with the contexts "weekday" and "month" (Wed, Jul), {day} and {month}
+	   numbers without a leading zero (15, 7), {year} the year (2026).
+	   Chinese: {year}年{month}月{day}日 {weekday} */
+	show(day, C_("date", "{weekday} {day} {month_name} {year}"), buf);
+}
+
+void date_display_short(long day, char buf[static DATE_DISPLAY_MAX])
+{
+	/* TRANSLATORS: a date without its year, in lines under a heading that
+	   names the quarter; the words in braces as in "{weekday} {day}
+	   {month_name} {year}".  Chinese: {month}月{day}日 {weekday} */
+	show(day, C_("date", "{weekday} {day} {month_name}"), buf);
+}
+
+void period_display(const struct period *p, char buf[static DATE_DISPLAY_MAX])
+{
+	if (p->year < 0 || p->year > 9999)
+		goto bad;
+	switch (p->kind) {
+	case PERIOD_YEAR:
+		/* TRANSLATORS: a year as a period ("in 2026").  Chinese: {year}年 */
+		show(civil_to_days(p->year, 1, 1), C_("period", "{year}"), buf);
+		return;
+	case PERIOD_QUARTER:
+		if (p->index < 1 || p->index > 4)
+			goto bad;
+		/* TRANSLATORS: a quarter as a period; {quarter} is the name
+		   translated with the context "quarter" (Q3).  Chinese: {year}年{quarter} */
+		show(civil_to_days(p->year, (p->index - 1) * 3 + 1, 1), C_("period", "{quarter} {year}"), buf);
+		return;
+	case PERIOD_MONTH:
+		if (p->index < 1 || p->index > 12)
+			goto bad;
+		/* TRANSLATORS: a month as a period; {month_name} as in a date
+		   (Jul), {month} its number (7).  Chinese: {year}年{month}月 */
+		show(civil_to_days(p->year, p->index, 1), C_("period", "{month_name} {year}"), buf);
+		return;
+	}
+bad:
+	memcpy(buf, "?", 2);
+}

@@ -175,7 +175,7 @@ static void add_row(struct overview_view *v, enum panel_kind kind, int index, co
 static void build_panel(struct overview_view *v, struct tui *t)
 {
 	const struct overview_org *o = &v->ov.orgs[v->tree.sel];
-	char qs[12], buf[256];
+	char qs[DATE_DISPLAY_MAX], buf[256];
 	/* Back from a session, or with the findings in: the same line again. */
 	int keep = o->id == v->last_org ? v->panel.sel : 0;
 	int i;
@@ -183,7 +183,7 @@ static void build_panel(struct overview_view *v, struct tui *t)
 	clear_panel(v);
 	v->panel_org = o->id;
 	v->panel_ready = v->ov.have_findings;
-	period_format(&v->ov.quarter, qs);
+	period_display(&v->ov.quarter, qs);
 	snprintf(buf, sizeof buf, _("Rules in %s"), qs);
 	add_row(v, PANEL_HEADING, 0, buf);
 	if (!v->ov.have_findings)
@@ -318,14 +318,14 @@ static void draw_session(struct overview_view *v, struct tui *t, const struct pa
 	static const enum tui_style styles[] = { [SESSION_PLANNED] = TS_NORMAL, [SESSION_HELD] = TS_OK,
 						 [SESSION_CANCELLED] = TS_DIM };
 	struct strbuf b = { 0 };
-	char day[11];
+	char day[DATE_DISPLAY_MAX];
 	int cx = x + 1;
 
 	(void)v;
-	date_format(s->day, day);
+	date_display_short(s->day, day); /* the quarter is in the heading */
 	tui_text(y, cx, 1, marks[s->state], base | tui_attr(t, styles[s->state]), 0);
 	cx += 2;
-	cx += tui_text(y, cx, x + w - cx, day + 5, base, 0) + 1; /* MM-DD: the quarter is in the heading */
+	cx += tui_text(y, cx, x + w - cx, day, base, 0) + 1;
 	strbuf_adds(&b, session_kind_label(s->kind));
 	if (s->org)
 		strbuf_addf(&b, " (%s)", s->org);

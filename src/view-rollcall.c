@@ -48,9 +48,9 @@ static int widest_name(const struct rollcall *rc)
 static char *title_of(const struct session *s)
 {
 	struct strbuf b = { 0 };
-	char day[11], tm[6];
+	char day[DATE_DISPLAY_MAX], tm[6];
 
-	date_format(s->day, day);
+	date_display(s->day, day);
 	date_format_time(s->minute, tm);
 	strbuf_addf(&b, "%s %s%s%s  %s", s->org_name ? s->org_name : "", day, *tm ? " " : "", tm,
 		    session_kind_label(s->kind));

@@ -2,7 +2,7 @@
  * view-session.c - the session screen (view.h): its details and state,
  * the attendance counters and quorum, the expected attendees with their
  * marks, and the first lines of the minutes.  `H` marks it held (asking
- * first), `r` opens its roll-call, `m` its minutes in the editor
+ * first), `r` or Enter opens its roll-call, `m` its minutes in the editor
  * (minutes.h).  Read-only otherwise: it scrolls.
  */
 #include "config.h"
@@ -81,13 +81,13 @@ static void field(struct session_view *v, const char *label, const char *text)
 static void add_when(struct session_view *v)
 {
 	struct strbuf b = { 0 };
-	char day[11], tm[6];
+	char day[DATE_DISPLAY_MAX], tm[6];
 
-	date_format(v->s.day, day);
+	date_display(v->s.day, day);
 	date_format_time(v->s.minute, tm);
 	strbuf_addf(&b, "%s %s", day, v->s.minute >= 0 ? tm : _("time to be set"));
 	if (v->s.moved_from >= 0) {
-		date_format(v->s.moved_from, day);
+		date_display(v->s.moved_from, day);
 		strbuf_addf(&b, _(" (moved from %s)"), day);
 	}
 	field(v, _("When:"), b.s);
@@ -198,13 +198,13 @@ static void add_text_block(struct session_view *v, const char *title, const char
 
 static void layout(struct session_view *v, int width)
 {
-	char title[128], day[11];
+	char title[128], day[DATE_DISPLAY_MAX];
 
 	free_lines(v);
 	add_details(v);
 	add_people(v);
 	if (v->s.approved_on >= 0) {
-		date_format(v->s.approved_on, day);
+		date_display(v->s.approved_on, day);
 		snprintf(title, sizeof title, _("Minutes (approved on %s)"), day);
 	} else
 		snprintf(title, sizeof title, "%s", _("Minutes"));
@@ -334,13 +334,13 @@ static int run_edit(void *ctx)
 static void edit_minutes(struct session_view *v, struct tui *t)
 {
 	struct edit_call c = { .db = t->db, .session_id = v->session_id };
-	char day[11];
+	char day[DATE_DISPLAY_MAX];
 	int rc;
 
 	/* Locked minutes are refused before the screen goes away, the way to
 	 * unlock them first (the store's message is too long for the line). */
 	if ((rc = minutes_editable(t->db, v->session_id)) == OL_ESTATE && v->s.approved_on >= 0) {
-		date_format(v->s.approved_on, day);
+		date_display(v->s.approved_on, day);
 		tui_status(t, TS_OVERDUE, _("locked (approved on %s): orglife minutes unlock %lld --reason TEXT"), day,
 			   v->session_id);
 		return;
@@ -414,7 +414,7 @@ static const struct screen_ops session_ops = {
 struct screen *view_session_new(struct tui *t, long long session_id)
 {
 	struct session_view *v = xmalloc(sizeof *v);
-	char day[11];
+	char day[DATE_DISPLAY_MAX];
 	struct strbuf title = { 0 };
 
 	memset(v, 0, sizeof *v);
@@ -426,7 +426,7 @@ struct screen *view_session_new(struct tui *t, long long session_id)
 		session_view_free(&v->base);
 		return NULL;
 	}
-	date_format(v->s.day, day);
+	date_display(v->s.day, day);
 	strbuf_addf(&title, "%s %s  %s", v->s.org_name ? v->s.org_name : "", day, session_kind_label(v->s.kind));
 	v->base.title = strbuf_detach(&title);
 	return &v->base;

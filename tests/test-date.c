@@ -1,5 +1,7 @@
 /* test-date.c - cmocka tests for the date module (src/util-date.c):
- * calendar arithmetic, the pinnable clock, date/time/period parsing. */
+ * calendar arithmetic, the pinnable clock, date/time/period parsing, and
+ * dates and periods for people in English and, through the Chinese
+ * catalogue the build makes for the tests, in Chinese. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -8,11 +10,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <orglife/date.h>
+#include <orglife/i18n.h>
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -920,6 +924,113 @@ static void test_clock_env(void **state)
 	}
 }
 
+/* ---- dates and periods for people ---------------------------------------------- */
+
+/* Every weekday, leap days and the ends of the range, with the weekday
+ * GNU date gives for each. */
+static const struct {
+	const char *iso, *en, *en_short, *zh, *zh_short;
+} shown_days[] = {
+	{ "2026-07-13", "Mon 13 Jul 2026", "Mon 13 Jul", "2026年7月13日 周一", "7月13日 周一" },
+	{ "2026-07-14", "Tue 14 Jul 2026", "Tue 14 Jul", "2026年7月14日 周二", "7月14日 周二" },
+	{ "2026-07-15", "Wed 15 Jul 2026", "Wed 15 Jul", "2026年7月15日 周三", "7月15日 周三" },
+	{ "2026-07-16", "Thu 16 Jul 2026", "Thu 16 Jul", "2026年7月16日 周四", "7月16日 周四" },
+	{ "2026-07-17", "Fri 17 Jul 2026", "Fri 17 Jul", "2026年7月17日 周五", "7月17日 周五" },
+	{ "2026-07-18", "Sat 18 Jul 2026", "Sat 18 Jul", "2026年7月18日 周六", "7月18日 周六" },
+	{ "2026-07-19", "Sun 19 Jul 2026", "Sun 19 Jul", "2026年7月19日 周日", "7月19日 周日" },
+	{ "2026-08-05", "Wed 5 Aug 2026", "Wed 5 Aug", "2026年8月5日 周三", "8月5日 周三" },
+	{ "2024-02-29", "Thu 29 Feb 2024", "Thu 29 Feb", "2024年2月29日 周四", "2月29日 周四" },
+	{ "2000-02-29", "Tue 29 Feb 2000", "Tue 29 Feb", "2000年2月29日 周二", "2月29日 周二" },
+	{ "2100-03-01", "Mon 1 Mar 2100", "Mon 1 Mar", "2100年3月1日 周一", "3月1日 周一" },
+	{ "1900-01-01", "Mon 1 Jan 1900", "Mon 1 Jan", "1900年1月1日 周一", "1月1日 周一" },
+	{ "9999-12-31", "Fri 31 Dec 9999", "Fri 31 Dec", "9999年12月31日 周五", "12月31日 周五" },
+};
+
+static const struct {
+	const char *iso, *en, *zh;
+} shown_periods[] = {
+	{ "2026", "2026", "2026年" },
+	{ "2026Q1", "Q1 2026", "2026年第一季度" },
+	{ "2026Q3", "Q3 2026", "2026年第三季度" },
+	{ "2026Q4", "Q4 2026", "2026年第四季度" },
+	{ "2026-07", "Jul 2026", "2026年7月" },
+	{ "2026-12", "Dec 2026", "2026年12月" },
+};
+
+static void assert_periods_shown(int zh)
+{
+	char buf[DATE_DISPLAY_MAX];
+	struct period p;
+
+	for (size_t i = 0; i < N_ELEMS(shown_periods); i++) {
+		assert_int_equal(period_parse(shown_periods[i].iso, &p, NULL), 0);
+		period_display(&p, buf);
+		assert_string_equal(buf, zh ? shown_periods[i].zh : shown_periods[i].en);
+	}
+}
+
+static void test_display_english(void **state)
+{
+	char buf[DATE_DISPLAY_MAX];
+	struct period p = { .kind = PERIOD_QUARTER, .year = 2026, .index = 5 };
+
+	(void)state;
+	/* No catalogue in the C locale: the messages are the English ones. */
+	for (size_t i = 0; i < N_ELEMS(shown_days); i++) {
+		date_display(iso(shown_days[i].iso), buf);
+		assert_string_equal(buf, shown_days[i].en);
+		date_display_short(iso(shown_days[i].iso), buf);
+		assert_string_equal(buf, shown_days[i].en_short);
+	}
+	assert_periods_shown(0);
+	assert_string_equal(date_quarter_name(3), "Q3");
+	/* Out of range: a mark, never a wrong date. */
+	date_display(DATE_DAY_MAX + 1, buf);
+	assert_string_equal(buf, "?");
+	period_display(&p, buf);
+	assert_string_equal(buf, "?");
+	p = (struct period){ .kind = PERIOD_MONTH, .year = 2026, .index = 13 };
+	period_display(&p, buf);
+	assert_string_equal(buf, "?");
+	p = (struct period){ .kind = PERIOD_YEAR, .year = 10000 };
+	period_display(&p, buf);
+	assert_string_equal(buf, "?");
+	assert_string_equal(date_quarter_name(0), "?");
+	assert_string_equal(date_quarter_name(5), "?");
+}
+
+static void test_display_chinese(void **state)
+{
+	static const char tmpl[] = "{weekday} {day} {month_name} {year}";
+	char buf[DATE_DISPLAY_MAX];
+
+	(void)state;
+	if (!setlocale(LC_ALL, "zh_CN.UTF-8")) {
+		print_message("no zh_CN.UTF-8 locale here: the Chinese forms are not tested\n");
+		skip();
+	}
+	i18n_init();
+	if (strcmp(C_("date", "{weekday} {day} {month_name} {year}"), tmpl) == 0) {
+		print_message("po/zh_CN.po does not translate the date forms yet (tests/po.test lists them)\n");
+		skip();
+	}
+	for (size_t i = 0; i < N_ELEMS(shown_days); i++) {
+		date_display(iso(shown_days[i].iso), buf);
+		assert_string_equal(buf, shown_days[i].zh);
+		date_display_short(iso(shown_days[i].iso), buf);
+		assert_string_equal(buf, shown_days[i].zh_short);
+	}
+	assert_periods_shown(1);
+	assert_string_equal(date_quarter_name(3), "第三季度");
+}
+
+static int reset_locale(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C");
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -942,6 +1053,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_clock_pin, reset_clock),
 		cmocka_unit_test_teardown(test_clock_utc, reset_clock),
 		cmocka_unit_test_teardown(test_clock_env, reset_clock),
+		cmocka_unit_test(test_display_english),
+		cmocka_unit_test_teardown(test_display_chinese, reset_locale),
 	};
 
 	return cmocka_run_group_tests(tests, reset_clock, reset_clock);

@@ -249,7 +249,7 @@ static void test_template_of_an_assembly(void **state)
 	char *t = template_of(w, w->assembly);
 
 	assert_string_equal(t, "Meeting: 第一支部 general assembly\n"
-			       "Time: 2026-07-15 14:30\n"
+			       "Time: Wed 15 Jul 2026 14:30\n"
 			       "Place: 党员活动室\n"
 			       "Host: Anna\n"
 			       "Recorder: Bo\n"
@@ -280,7 +280,7 @@ static void test_template_differs_by_kind(void **state)
 
 	t = template_of(w, lesson);
 	assert_contains(t, "Meeting: 第一支部 party lesson\n");
-	assert_contains(t, "Time: 2026-07-15\n"); /* no time yet */
+	assert_contains(t, "Time: Wed 15 Jul 2026\n"); /* no time yet */
 	assert_contains(t, "Lecturer: \n");
 	assert_contains(t, "\nMain content:\n");
 	assert_lacks(t, "Resolutions:");

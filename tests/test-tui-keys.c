@@ -1,6 +1,7 @@
 /* test-tui-keys.c - cmocka tests of the TUI's key table (tui-keys.h):
- * full-width keys from an input method act as ASCII, keys find their
- * actions only on the screens that offer them, no key is bound twice,
+ * full-width keys from an input method act as ASCII, the frequent actions
+ * have keys an input method lets through, keys find their actions only on
+ * the screens that offer them, no key means two things on one screen,
  * every action has a key and a line of help, and the man page's KEYS
  * section lists exactly the table's keys, scope by scope, in its order
  * (PRODUCT.md §3: the ? screen and the man page come from one table). */
@@ -24,6 +25,11 @@
 #define ROLLCALL_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_ROLLCALL)
 #define OVERVIEW_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_OVERVIEW)
 #define SESSION_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_SESSION)
+#define WELCOME_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_WELCOME)
+#define PLAIN_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST) /* help, command output */
+
+/* Every screen's mask, as the view-*.c files set them. */
+static const unsigned screen_masks[] = { ROLLCALL_MASK, OVERVIEW_MASK, SESSION_MASK, WELCOME_MASK, PLAIN_MASK };
 
 /* ---- normalizing ---------------------------------------------------------------- */
 
@@ -33,9 +39,15 @@ static void test_fullwidth_keys_are_ascii(void **state)
 	assert_int_equal(tui_key_normalize(0, 0xFF1F), '?'); /* ？ */
 	assert_int_equal(tui_key_normalize(0, 0xFF1A), ':'); /* ： */
 	assert_int_equal(tui_key_normalize(0, 0xFF0F), '/'); /* ／ */
+	assert_int_equal(tui_key_normalize(0, 0xFF0C), ','); /* ， */
 	for (unsigned d = 0; d <= 9; d++)
 		assert_int_equal(tui_key_normalize(0, 0xFF10 + d), '0' + (int)d);
 	assert_int_equal(tui_key_normalize(0, 0x3000), ' ');
+	/* Their neighbours are not keys of ours and stay what they are. */
+	assert_int_equal(tui_key_normalize(0, 0xFF0B), 0xFF0B); /* ＋ */
+	assert_int_equal(tui_key_normalize(0, 0xFF0E), 0xFF0E); /* ． */
+	assert_int_equal(tui_key_normalize(0, 0xFF1B), 0xFF1B); /* ； */
+	assert_int_equal(tui_key_normalize(0, 0x3001), 0x3001); /* 、 */
 	/* Other full-width letters stay what they are. */
 	assert_int_equal(tui_key_normalize(0, 0xFF41), 0xFF41);
 	assert_int_equal(tui_key_normalize(0, 0x5F20), 0x5F20); /* 张 */
@@ -81,6 +93,52 @@ static void test_keys_find_their_actions(void **state)
 	assert_int_equal(tui_key_action(TUI_CTRL('d'), OVERVIEW_MASK), ACT_HALF_DOWN);
 }
 
+/* What a Chinese input method left on lets through: key codes (arrows,
+ * pages), Enter, Esc, Tab, Space, and what it turns full-width. */
+static int survives_input_method(int key)
+{
+	return TUI_IS_KEYCODE(key) || key == TUI_KEY_ENTER || key == TUI_KEY_ESC || key == '\t' || key == ' ' ||
+	       (key >= '0' && key <= '9') || key == '?' || key == ':' || key == '/' || key == ',';
+}
+
+static int has_safe_key(enum tui_action action, unsigned mask)
+{
+	const struct tui_binding *b = tui_key_binding(action, mask);
+
+	for (int k = 0; b && k < TUI_MAX_KEYS && b->keys[k]; k++)
+		if (survives_input_method(b->keys[k]))
+			return 1;
+	return 0;
+}
+
+static void test_frequent_actions_survive_an_input_method(void **state)
+{
+	static const struct {
+		enum tui_action action;
+		unsigned mask;
+	} frequent[] = {
+		{ ACT_DOWN, ROLLCALL_MASK },     { ACT_UP, ROLLCALL_MASK },      { ACT_PAGE_DOWN, ROLLCALL_MASK },
+		{ ACT_PAGE_UP, ROLLCALL_MASK },  { ACT_TOP, ROLLCALL_MASK },     { ACT_BOTTOM, ROLLCALL_MASK },
+		{ ACT_PRESENT, ROLLCALL_MASK },  { ACT_LATE, ROLLCALL_MASK },    { ACT_EXCUSED, ROLLCALL_MASK },
+		{ ACT_ABSENT, ROLLCALL_MASK },   { ACT_CLEAR, ROLLCALL_MASK },   { ACT_PRESENT_NEXT, ROLLCALL_MASK },
+		{ ACT_SEARCH, ROLLCALL_MASK },   { ACT_OPEN, OVERVIEW_MASK },    { ACT_LEFT, OVERVIEW_MASK },
+		{ ACT_RIGHT, OVERVIEW_MASK },    { ACT_ROLLCALL, SESSION_MASK }, { ACT_BACK, SESSION_MASK },
+		{ ACT_HELP, SESSION_MASK },      { ACT_COMMAND, SESSION_MASK },  { ACT_NEXT_SCREEN, OVERVIEW_MASK },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof frequent / sizeof frequent[0]; i++)
+		if (!has_safe_key(frequent[i].action, frequent[i].mask))
+			fail_msg("action %d has no key that an input method lets through", frequent[i].action);
+	/* Enter opens what the screen shows next: a session, its roll-call. */
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, OVERVIEW_MASK), ACT_OPEN);
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, SESSION_MASK), ACT_ROLLCALL);
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0x3000), ROLLCALL_MASK), ACT_PRESENT_NEXT); /* 　 */
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF14), ROLLCALL_MASK), ACT_ABSENT);       /* ４ */
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF10), ROLLCALL_MASK), ACT_CLEAR);        /* ０ */
+	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF1A), SESSION_MASK), ACT_COMMAND);       /* ： */
+}
+
 static void test_keys_only_where_offered(void **state)
 {
 	(void)state;
@@ -95,15 +153,28 @@ static void test_keys_only_where_offered(void **state)
 	assert_int_equal(tui_key_action('x', ROLLCALL_MASK), ACT_NONE);
 }
 
-static void test_no_key_bound_twice(void **state)
+/* A key may serve two screens, never two actions on one screen. */
+static void test_no_key_bound_twice_on_a_screen(void **state)
 {
+	unsigned all = 0;
+
 	(void)state;
-	for (int i = 0; i < tui_nbindings; i++)
-		for (int k = 0; k < TUI_MAX_KEYS && tui_bindings[i].keys[k]; k++)
-			for (int j = i; j < tui_nbindings; j++)
-				for (int l = j == i ? k + 1 : 0; l < TUI_MAX_KEYS && tui_bindings[j].keys[l]; l++)
-					if (tui_bindings[i].keys[k] == tui_bindings[j].keys[l])
-						fail_msg("key %d is bound in entries %d and %d", tui_bindings[i].keys[k], i, j);
+	for (size_t m = 0; m < sizeof screen_masks / sizeof screen_masks[0]; m++) {
+		unsigned mask = screen_masks[m];
+		all |= mask;
+		for (int i = 0; i < tui_nbindings; i++)
+			for (int k = 0; (tui_bindings[i].scope & mask) && k < TUI_MAX_KEYS && tui_bindings[i].keys[k]; k++)
+				for (int j = i; j < tui_nbindings; j++)
+					for (int l = j == i ? k + 1 : 0;
+					     (tui_bindings[j].scope & mask) && l < TUI_MAX_KEYS && tui_bindings[j].keys[l]; l++)
+						if (tui_bindings[i].keys[k] == tui_bindings[j].keys[l])
+							fail_msg("key %d is bound in entries %d and %d, both on screens of mask %#x",
+								 tui_bindings[i].keys[k], i, j, mask);
+	}
+	/* The masks above cover every scope, so no binding escapes the check. */
+	for (int s = 0; s < tui_nscopes; s++)
+		if (!(tui_scopes[s].scope & all))
+			fail_msg("no screen mask here offers the scope '%s'", tui_scopes[s].title);
 }
 
 static int scope_known(unsigned scope)
@@ -296,8 +367,9 @@ int main(void)
 		cmocka_unit_test(test_fullwidth_keys_are_ascii),
 		cmocka_unit_test(test_special_keys),
 		cmocka_unit_test(test_keys_find_their_actions),
+		cmocka_unit_test(test_frequent_actions_survive_an_input_method),
 		cmocka_unit_test(test_keys_only_where_offered),
-		cmocka_unit_test(test_no_key_bound_twice),
+		cmocka_unit_test(test_no_key_bound_twice_on_a_screen),
 		cmocka_unit_test(test_every_action_has_a_key_and_help),
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_man_page_lists_the_table),

@@ -141,7 +141,7 @@ void out_row(struct out *o);
 void out_str(struct out *o, const char *s);   /* NULL: null */
 void out_int(struct out *o, long long v);
 void out_id(struct out *o, long long id);     /* 0: null */
-void out_day(struct out *o, long day);        /* < 0: null */
+void out_day(struct out *o, long day);        /* < 0: null; text: date_display, else ISO */
 void out_bool(struct out *o, int v);
 void out_end(struct out *o);                  /* prints and frees */
 

@@ -1,6 +1,7 @@
 /* orglife/date.h - calendar dates as day numbers, the pinnable "today"
- * clock, and strict parsing/formatting of user-typed dates, times and
- * periods (year, quarter, month). */
+ * clock, strict parsing/formatting of user-typed dates, times and periods
+ * (year, quarter, month), and dates and periods written for people to read
+ * in the language of the messages. */
 #ifndef ORGLIFE_DATE_H
 #define ORGLIFE_DATE_H
 
@@ -178,5 +179,35 @@ int date_parse_month(const char *s, int *y, int *m, const char **err);
  * (if not NULL) to a static N_() message that reads well after "X is not a
  * date: ".  day must not be NULL. */
 int date_parse_sheet(const char *s, long *day, const char **err);
+
+/* ---- dates and periods for people to read ---------------------------------- */
+
+/* The ISO forms above are what people type and what programs read (CSV,
+ * JSON).  What the screens and the text output show a person
+ * follows the translation in force instead: each form is a translatable
+ * template (see util-date.c), so the English messages give
+ * "Wed 15 Jul 2026" and the Chinese ones "2026年7月15日 周三". */
+
+/* Room for any form below, its NUL included.  A translation longer than
+ * this is cut at a whole part, never inside a character. */
+#define DATE_DISPLAY_MAX 64
+
+/* Writes day for people: "Wed 15 Jul 2026", in Chinese "2026年7月15日 周三".
+ * A day outside the years 0..9999 is written as "?". */
+void date_display(long day, char buf[static DATE_DISPLAY_MAX]);
+
+/* The same without the year, for lines under a heading that names the
+ * period: "Wed 15 Jul", in Chinese "7月15日 周三". */
+void date_display_short(long day, char buf[static DATE_DISPLAY_MAX]);
+
+/* Writes p for people: "2026", "Q3 2026", "Jul 2026"; in Chinese "2026年",
+ * "2026年第三季度", "2026年7月".  A period with an out-of-range year or
+ * index is written as "?". */
+void period_display(const struct period *p, char buf[static DATE_DISPLAY_MAX]);
+
+/* The name of quarter q (1..4) alone, translated: "Q3", in Chinese
+ * "第三季度"; "?" for any other q.  The string is static or the
+ * catalogue's: do not free it. */
+const char *date_quarter_name(int q);
 
 #endif /* ORGLIFE_DATE_H */

@@ -122,6 +122,8 @@ struct rules_query {
 	long as_of;
 	struct period quarter; /* RULES_REVIEW */
 	long long org_id;      /* 0: everything; else this organization and below */
+	int human_dates;       /* messages write dates and periods for people
+				* (date_display) rather than in ISO */
 };
 
 struct facts_window;

@@ -5,9 +5,14 @@
  *
  * A key is an int: a Unicode character, or a curses key code offset by
  * TUI_KEYCODE so the two never collide.  Keys an input method turns
- * full-width (？：／ and the digits ０-９) arrive here as their ASCII
- * selves (tui_key_normalize), so that a Chinese input method left on does
- * not stop the frequent actions.
+ * full-width (？：／， the digits ０-９ and the full-width space) arrive
+ * here as their ASCII selves (tui_key_normalize), so that a Chinese input
+ * method left on does not stop the frequent actions; each of those (moving,
+ * opening, going back, the roll-call's marks, answering a question) also
+ * has a key the input method lets through: an arrow, Enter, Esc, a digit
+ * or Space.  One key may serve two screens that never share a scope mask
+ * (Enter opens a session on the overview and its roll-call on the
+ * session screen); within one screen's mask a key has one action.
  */
 #ifndef ORGLIFE_TUI_KEYS_H
 #define ORGLIFE_TUI_KEYS_H
@@ -98,8 +103,8 @@ extern const int tui_nscopes;
 
 /*
  * The key for what curses' wget_wch returned: is_code nonzero for a
- * KEY_CODE_YES value.  Full-width ？：／ and digits become ASCII, full-width
- * space a space, '\n' and KEY_ENTER become TUI_KEY_ENTER, the backspace
+ * KEY_CODE_YES value.  Full-width ？：／， and digits become ASCII,
+ * full-width space a space, '\n' and KEY_ENTER become TUI_KEY_ENTER, the backspace
  * variants TUI_KEY_BACKSPACE; other key codes are TUI_KEYCODE(code).
  */
 int tui_key_normalize(int is_code, unsigned long ch);
