@@ -162,8 +162,7 @@ static int load_family(struct db *db, long long root, long from, long to, struct
 
 /* ---- organizations' months ---------------------------------------------------------- */
 
-/* Writes a blob into table's row for id (deleting the row when the blob
- * is empty and the row holds nothing else). */
+/* Writes org's months (NULL: it has none, and its row goes). */
 static int write_months(struct db *db, long long org, const unsigned char *blob, size_t len)
 {
 	sqlite3_stmt *st = blob ? db_stmt(db, "INSERT OR REPLACE INTO summary_org(org_id, months) VALUES (?1, ?2)")
