@@ -1,10 +1,10 @@
 /*
  * pinyin.h - finding names by their pinyin and ordering them as Chinese
  * rosters are ordered.  Pure functions over UTF-8 text, no curses and no
- * SQL: the roll-call's `/` calls pinyin_match, and the store orders rosters
- * by pinyin_key (registered as the SQL function pinyin_key).  A name may hold
- * any bytes (control characters, invalid UTF-8): each invalid byte counts
- * as a character of its own.
+ * SQL: `/` in the screens' lists calls pinyin_match, and the store orders
+ * rosters by pinyin_key (registered as the SQL function pinyin_key).  A name
+ * may hold any bytes (control characters, invalid UTF-8): each invalid byte
+ * counts as a character of its own.
  *
  * Readings are toneless, ü written v, and come from the Unicode Han
  * database (src/pinyin-table.c, tools/gen-pinyin): a character has all of
