@@ -213,7 +213,7 @@ int member_list(struct db *db, long long org_id, long day, int (*fn)(const struc
 		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id)"
 		" SELECT " MEMBER_COLUMNS
 		" WHERE ?1 IS NULL OR m.org_id IN (SELECT id FROM sub) OR m.group_id = ?1"
-		" ORDER BY o.name, m.org_id, m.name, m.id");
+		" ORDER BY o.name, m.org_id, pinyin_key(m.name), m.id");
 	struct member m;
 	int rc, stop = 0;
 

@@ -12,6 +12,7 @@
 #include <orglife/member.h>
 #include <orglife/org.h>
 #include <orglife/pack.h>
+#include <orglife/pinyin.h>
 #include <orglife/session.h>
 #include "db-internal.h"
 
@@ -520,7 +521,7 @@ static const char sheet_sql[] =
 	"  FROM member m WHERE m.id IN (SELECT mid FROM cand))"
 	" SELECT id, name, CASE WHEN wh IN ('here', 'transfer-in', 'back') THEN 0"
 	"   WHEN wh IN ('flow-out', 'transfer-out', 'lost') THEN 1 ELSE 2 END AS grp, isfull"
-	" FROM rows WHERE grp < 2 ORDER BY grp, name, id";
+	" FROM rows WHERE grp < 2 ORDER BY grp, pinyin_key(name), id";
 
 /* A session's marks, decoded; OL_EDB for a damaged value. */
 static int load_marks(struct db *db, long long session_id, struct marks *m)
@@ -588,18 +589,19 @@ static void free_reasons(struct reason *r, size_t n)
 struct extra {
 	long long member_id;
 	char *name;
+	char *key; /* pinyin_key of the name */
 	int status;
 };
 
 static int cmp_extra(const void *a, const void *b)
 {
 	const struct extra *x = a, *y = b;
-	int c = strcmp(x->name ? x->name : "", y->name ? y->name : "");
+	int c = strcmp(x->key, y->key);
 
 	return c ? c : (x->member_id > y->member_id) - (x->member_id < y->member_id);
 }
 
-/* Marked members who are not on the sheet, by name. */
+/* Marked members who are not on the sheet, in the order of names. */
 static int collect_extras(struct db *db, const struct marks *m, const char *seen, struct extra **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM member WHERE id = ?1");
@@ -617,6 +619,7 @@ static int collect_extras(struct db *db, const struct marks *m, const char *seen
 		(*out)[*n].status = m->v[i].status;
 		sqlite3_bind_int64(st, 1, m->v[i].member_id);
 		(*out)[*n].name = sqlite3_step(st) == SQLITE_ROW ? db_col_strdup(st, 0) : NULL;
+		(*out)[*n].key = pinyin_key((*out)[*n].name);
 		sqlite3_reset(st);
 		(*n)++;
 	}
@@ -689,8 +692,10 @@ int session_attendees(struct db *db, long long session_id, int (*fn)(const struc
 	if (stop)
 		rc = stop;
 out:
-	for (i = 0; i < nextras; i++)
+	for (i = 0; i < nextras; i++) {
 		free(extras[i].name);
+		free(extras[i].key);
+	}
 	free(extras);
 	free(seen);
 	free_reasons(reasons, nreasons);

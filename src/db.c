@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <orglife/i18n.h>
+#include <orglife/pinyin.h>
 #include "db-internal.h"
 
 sqlite3 *db_handle(struct db *db)
@@ -504,12 +505,31 @@ int db_bulk_tuning(struct db *db, int on)
 	return rc;
 }
 
+/* pinyin_key(NAME): the roster order of names (pinyin.h), as a blob, for
+ * ORDER BY; NULL for NULL.  SQLite computes it once per row it sorts. */
+static void sql_pinyin_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *name = sqlite3_value_text(argv[0]);
+	char *key;
+
+	(void)argc;
+	if (!name) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	key = pinyin_key((const char *)name);
+	sqlite3_result_blob(ctx, key, (int)strlen(key), free);
+}
+
 static int setup_connection(struct db *db, int in_memory)
 {
 	int rc;
 
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, 5000);
+	if (sqlite3_create_function(db->h, "pinyin_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				    NULL, sql_pinyin_key, NULL, NULL) != SQLITE_OK)
+		return db_fail_sqlite(db, "opening");
 	rc = exec_simple(db, "PRAGMA foreign_keys = ON", "opening");
 	if (rc == OL_OK && !in_memory)
 		rc = exec_simple(db, "PRAGMA journal_mode = WAL", "opening");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <orglife/db.h>
+#include <orglife/pinyin.h>
 #include <orglife/rollcall.h>
 #include <orglife/text.h>
 
@@ -135,25 +136,9 @@ int rollcall_first(const struct rollcall *rc)
 	return -1;
 }
 
-static char fold(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 int rollcall_matches(const struct rollcall_person *p, const char *needle)
 {
-	size_t n = strlen(needle);
-	const char *h;
-
-	for (h = p->name; ; h++) {
-		size_t k = 0;
-		while (k < n && h[k] && fold(h[k]) == fold(needle[k]))
-			k++;
-		if (k == n)
-			return 1;
-		if (!*h)
-			return 0;
-	}
+	return pinyin_match(p->name, needle);
 }
 
 void rollcall_count(const struct rollcall *rc, struct rollcall_counts *c)

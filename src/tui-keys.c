@@ -63,7 +63,8 @@ const struct tui_binding tui_bindings[] = {
 	  .help = N_("import members from a CSV file: 'member import' on the : line") },
 	/* search */
 	{ .action = ACT_SEARCH, .scope = TUI_SCOPE_FIND, .keys = { '/' }, .hint = N_("find"),
-	  .help = N_("find a name by some of its characters, live as you type (Enter keeps it, Esc goes back)") },
+	  .help = N_("find a name by some of its characters or their pinyin (zs or zhangs finds 张三), live as you "
+		     "type (Enter keeps it, Esc goes back)") },
 	{ .action = ACT_SEARCH_NEXT, .scope = TUI_SCOPE_FIND, .keys = { 'n' }, .help = N_("the next match") },
 	/* moving */
 	{ .action = ACT_DOWN, .scope = TUI_SCOPE_LIST, .keys = { 'j', K(KEY_DOWN) }, .help = N_("down one line") },

@@ -18,6 +18,7 @@
 #include <orglife/db.h>
 #include <orglife/i18n.h>
 #include <orglife/overview.h>
+#include <orglife/pinyin.h>
 #include <orglife/session.h>
 #include <orglife/text.h>
 #include <orglife/tui-list.h>
@@ -245,7 +246,7 @@ static int match_org(void *ctx, int row, const char *needle)
 	struct overview_view *v = ctx;
 	const char *name = v->ov.orgs[row].name;
 
-	return strstr(name, needle) != NULL;
+	return pinyin_match(name, needle);
 }
 
 static const struct tui_list_ops tree_ops = { .draw_row = draw_org, .matches = match_org };
@@ -363,7 +364,7 @@ static int match_panel(void *ctx, int row, const char *needle)
 	struct overview_view *v = ctx;
 	const struct panel_row *r = &v->rows[row];
 
-	return r->kind == PANEL_SESSION && strstr(v->sessions[r->index].topic, needle);
+	return r->kind == PANEL_SESSION && pinyin_match(v->sessions[r->index].topic, needle);
 }
 
 static const struct tui_list_ops panel_ops = {

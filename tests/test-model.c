@@ -1587,6 +1587,40 @@ static void test_attendees_marks_away_and_extra(void **state)
 	assert_sheet(&s, want, N_ELEMS(want), "marked assembly");
 }
 
+/* Rosters in pinyin order, 曾 under z and 单 under s as surnames, one
+ * surname's people together; the order of bytes would be 单 张 曾 李 章 蔡. */
+static void test_rosters_in_pinyin_order(void **state)
+{
+	struct world *w = *state;
+	static const char *const expected[] = { "张三", "曾国藩", "蔡明", "单田芳", "李四", "章丽" };
+	static const struct want want[] = {
+		{ .name = "蔡明", .kind = ATTENDEE_EXPECTED, .votes = 1 },
+		{ .name = "李四", .kind = ATTENDEE_EXPECTED, .votes = 1 },
+		{ .name = "单田芳", .kind = ATTENDEE_EXPECTED, .votes = 1 },
+		{ .name = "曾国藩", .kind = ATTENDEE_EXPECTED, .votes = 1 },
+		{ .name = "张三", .kind = ATTENDEE_EXPECTED, .votes = 1 },
+		{ .name = "章丽", .kind = ATTENDEE_EXPECTED, .votes = 1 },
+		/* Marked, though not yet admitted that day: apart, in the same order. */
+		{ .name = "李娜", .kind = ATTENDEE_EXTRA, .votes = 0, .status = ATTEND_PRESENT },
+		{ .name = "张伟", .kind = ATTENDEE_EXTRA, .votes = 0, .status = ATTEND_PRESENT },
+	};
+	char names[NAMES_SIZE] = "";
+	struct sheet s;
+	long long id, zhang, li;
+
+	for (size_t i = 0; i < N_ELEMS(expected); i++)
+		add_full(w->db, expected[i], w->branch2);
+	zhang = add_member(w->db, "张伟", w->branch2, MEMBER_PROBATIONARY, "2025-07-01", 0);
+	li = add_member(w->db, "李娜", w->branch2, MEMBER_PROBATIONARY, "2025-07-01", 0);
+	assert_int_equal(member_list(w->db, w->branch2, D("2025-07-15"), collect_names, names), OL_OK);
+	assert_string_equal(names, "蔡明,李娜,李四,单田芳,曾国藩,张三,张伟,章丽");
+	id = add_session(w->db, w->branch2, SK_ASSEMBLY, "2025-06-20");
+	assert_int_equal(attend_set(w->db, id, zhang, ATTEND_PRESENT, NULL), OL_OK);
+	assert_int_equal(attend_set(w->db, id, li, ATTEND_PRESENT, NULL), OL_OK);
+	read_sheet(w->db, id, &s);
+	assert_sheet(&s, want, N_ELEMS(want), "sheet in pinyin order");
+}
+
 static void test_attendees_of_committee_meeting_are_role_holders(void **state)
 {
 	struct world *w = *state;
@@ -1915,6 +1949,7 @@ int main(void)
 		T(test_session_time_change_is_not_a_move),
 		T(test_attendees_of_branch_sessions),
 		T(test_attendees_marks_away_and_extra),
+		T(test_rosters_in_pinyin_order),
 		T(test_attendees_of_committee_meeting_are_role_holders),
 		T(test_attendees_of_group_meeting_are_group_members),
 		T(test_votes_follow_confirmation_day),

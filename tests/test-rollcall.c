@@ -248,15 +248,24 @@ static void test_first_of_an_empty_sheet(void **state)
 static void test_matches(void **state)
 {
 	struct rollcall_person p = { .name = (char *)"张三丰 Zhang" };
+	struct rollcall_person dan = { .name = (char *)"单田芳" };
 
 	(void)state;
 	assert_true(rollcall_matches(&p, ""));
 	assert_true(rollcall_matches(&p, "张三"));
 	assert_true(rollcall_matches(&p, "三丰"));
-	assert_true(rollcall_matches(&p, "zhang"));
 	assert_true(rollcall_matches(&p, "ZHA"));
+	/* By pinyin: initials, syllables, the last one begun, mixed. */
+	assert_true(rollcall_matches(&p, "zs"));
+	assert_true(rollcall_matches(&p, "zsf"));
+	assert_true(rollcall_matches(&p, "zhangsanfeng"));
+	assert_true(rollcall_matches(&p, "Zhangs"));
+	assert_true(rollcall_matches(&p, "张sf"));
+	assert_true(rollcall_matches(&dan, "stf"));
+	assert_true(rollcall_matches(&dan, "dantianfang"));
 	assert_false(rollcall_matches(&p, "李"));
-	assert_false(rollcall_matches(&p, "Zhangs"));
+	assert_false(rollcall_matches(&p, "zsz"));
+	assert_false(rollcall_matches(&dan, "ttf"));
 }
 
 /* ---- counters and marks ---------------------------------------------------------------- */

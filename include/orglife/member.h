@@ -119,7 +119,8 @@ int member_event_add(struct db *db, long long id, enum member_event_kind kind, l
 /* The member as of day (status, where, roles). */
 int member_get(struct db *db, long long id, long day, struct member *m);
 /* Every member of org and the organizations under it (0: everyone), as of
- * day, ordered by branch then name. */
+ * day, ordered by branch, then as a roster is: by the pinyin of names
+ * (pinyin_key). */
 int member_list(struct db *db, long long org_id, long day,
 		int (*fn)(const struct member *m, void *ctx), void *ctx);
 int member_resolve(struct db *db, const char *spec, long long *id);

@@ -108,8 +108,9 @@ int rollcall_next(const struct rollcall *rc, int line);
 /* The first line holding a person, or -1 when the sheet is empty. */
 int rollcall_first(const struct rollcall *rc);
 
-/* Does the person's name contain `needle` (ASCII letters in any case)?
- * An empty needle matches everyone. */
+/* Does the person's name contain `needle`, as characters or as their
+ * pinyin (zs, zhangsan, zhangs and 张s all find 张三; pinyin_match)?  An
+ * empty needle matches everyone. */
 int rollcall_matches(const struct rollcall_person *p, const char *needle);
 
 /* The counters of the sheet. */

@@ -93,7 +93,8 @@ const char *attendee_list_code(enum member_status_flag k);
  * the branch for most kinds, the committee role holders for a committee
  * meeting, the group for a group meeting), then members of the branch who
  * are away that day (flowed out, transferred out, lost), then anyone else
- * with a mark.  Each group is ordered by name.
+ * with a mark.  Each group is in roster order, by the pinyin of names
+ * (pinyin_key).
  */
 int session_attendees(struct db *db, long long session_id,
 		      int (*fn)(const struct attendee *a, void *ctx), void *ctx);
