@@ -11,24 +11,41 @@
 #   open + one screenful        bench-open open40: open the file and read the
 #                               first 40 branches in tree order (org_list),
 #                               on the district and on an empty database
+#   terminal start              bench-tui start: orglife on a pseudo-terminal
+#                               (80x24), from fork to the first frame (the
+#                               hint bar's "q back" received) and to the
+#                               overview's badges, the district and an empty
+#                               database taken in turn in one process
 #   a branch's quarter          bench-open quarter: session_list of one branch
 #                               of ~50 members for the last full quarter
 #   one attendance write        bench-open attend: attend_set, committed with
 #                               synchronous=FULL (on a copy of the world)
-#   review, check               orglife review / orglife check, whole processes
+#   roll-call key to repaint    bench-tui rollcall: `orglife rollcall` on a
+#                               planned session of the largest branch (on the
+#                               same copy), key 1 down the sheet, from the
+#                               key's write to the repaint's first and last byte
+#   review, naive SQL, check    orglife review and bench/naive-review.sql in
+#                               the sqlite3 shell (one hyperfine run: the
+#                               same quarter from the base tables, without
+#                               the rules SQL cannot see), orglife check;
+#                               whole processes
 #   size without minutes        page_count * page_size minus the minutes, and
 #                               the bytes per table and index (dbstat)
 #
 # Whole processes are timed with hyperfine when it is installed, otherwise
 # by repeated runs whose median this script computes; in-process timings
-# come from bench/bench-open (clock_gettime, median of its runs).
+# come from bench/bench-open (clock_gettime, median of its runs), terminal
+# timings from bench/bench-tui (the same, around a pseudo-terminal).
 #
-# Environment: ORGLIFE, BENCH_OPEN (the programs; default: the build tree
-# beside this script), BENCH_DIR (default: $TMPDIR/orglife-bench-UID),
-# BENCH_NOW (the pinned today, default 2026-07-15), BENCH_DEMO_RUNS (3; 0
-# skips it), BENCH_RUNS (10: review, check), BENCH_OPEN_RUNS (20),
-# BENCH_QUERY_RUNS (200), BENCH_WRITES (200); BENCH_HYPERFINE=no times
-# without hyperfine even when it is installed.
+# Environment: ORGLIFE, BENCH_OPEN, BENCH_TUI (the programs; default: the
+# build tree beside this script), BENCH_DIR (default:
+# $TMPDIR/orglife-bench-UID), BENCH_NOW (the pinned today, default
+# 2026-07-15), BENCH_DEMO_RUNS (3; 0 skips it), BENCH_RUNS (10: review, the
+# naive SQL, check), BENCH_OPEN_RUNS (20), BENCH_QUERY_RUNS (200),
+# BENCH_WRITES (200), BENCH_TUI_RUNS (20 starts per database), BENCH_KEYS
+# (40 roll-call keys; at most the people expected); BENCH_HYPERFINE=no times
+# without hyperfine even when it is installed.  Needs sqlite3 (the shell)
+# for the naive SQL.
 
 set -u -o pipefail
 
@@ -36,6 +53,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 ORGLIFE=${ORGLIFE:-$top/orglife}
 BENCH_OPEN=${BENCH_OPEN:-$top/bench/bench-open}
+BENCH_TUI=${BENCH_TUI:-$top/bench/bench-tui}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/orglife-bench-$(id -u)}
 NOW=${BENCH_NOW:-2026-07-15}
 DEMO_RUNS=${BENCH_DEMO_RUNS:-3}
@@ -43,6 +61,8 @@ RUNS=${BENCH_RUNS:-10}
 OPEN_RUNS=${BENCH_OPEN_RUNS:-20}
 QUERY_RUNS=${BENCH_QUERY_RUNS:-200}
 WRITES=${BENCH_WRITES:-200}
+TUI_RUNS=${BENCH_TUI_RUNS:-20}
+KEYS=${BENCH_KEYS:-40}
 
 # The same world and ids every time.
 export ORGLIFE_NOW=$NOW ORGLIFE_SITE=1 LC_ALL=C.UTF-8
@@ -50,9 +70,11 @@ unset ORGLIFE_DB
 
 die() { echo "bench: $*" >&2; exit 1; }
 
-for p in "$ORGLIFE" "$BENCH_OPEN"; do
-	[ -x "$p" ] || die "$p is missing: run 'make bench' (or 'make orglife bench/bench-open')"
+for p in "$ORGLIFE" "$BENCH_OPEN" "$BENCH_TUI"; do
+	[ -x "$p" ] || die "$p is missing: run 'make bench' (or 'make orglife bench/bench-open bench/bench-tui')"
 done
+command -v sqlite3 >/dev/null 2>&1 ||
+	die "the sqlite3 shell is missing (for bench/naive-review.sql): 'apt-get install -y sqlite3'"
 mkdir -p "$BENCH_DIR" || die "cannot create $BENCH_DIR"
 
 # --- tools ---------------------------------------------------------------------
@@ -115,8 +137,58 @@ timed() {
 	fi
 }
 
-# field KEY FILE: the value after KEY in bench-open's output.
+# timed_turns RUNS CMD...: the median wall time in seconds of each shell
+# command CMD, one per line in order, the commands measured in one
+# hyperfine invocation (which runs all of one command's runs, then the
+# next's), or without it taking the commands in turn, run by run.
+timed_turns() {
+	local runs=$1 json i j s e
+	shift
+	if [ -n "$HYPERFINE" ]; then
+		json=$BENCH_DIR/hyperfine.json
+		hyperfine --style none -i --warmup 1 --runs "$runs" --export-json "$json" "$@" \
+			>/dev/null 2>"$BENCH_DIR/hyperfine.log" ||
+			{ cat "$BENCH_DIR/hyperfine.log" >&2; die "hyperfine failed on: $*"; }
+		awk -F: '/"median"/ { gsub(/[ ,]/, "", $2); print $2 }' "$json"
+	else
+		local -a t=()
+		for ((j = 1; j <= $#; j++)); do eval "${!j}" >/dev/null 2>&1; done # warm-up
+		for ((i = 0; i < runs; i++)); do
+			for ((j = 1; j <= $#; j++)); do
+				s=$(date +%s%N)
+				eval "${!j}" >/dev/null 2>&1
+				e=$(date +%s%N)
+				t[j]+="$(( (e - s) / 1000 )) "
+			done
+		done
+		for ((j = 1; j <= $#; j++)); do
+			printf '%s\n' ${t[j]} | awk '{ printf "%.6f\n", $1 / 1e6 }' | median
+		done
+	fi
+}
+
+# field KEY FILE: the value after KEY in bench-open's or bench-tui's output.
 field() { awk -v k="$1" '$1 == k { print $2; exit }' "$2"; }
+# spread KEY FILE: "min A ms, max B ms" from bench-tui's min-A max-B.
+spread() {
+	local lo hi
+	read -r lo hi < <(awk -v k="$1" '$1 == k { sub(/^min-/, "", $4); sub(/^max-/, "", $5); print $4, $5; exit }' "$2")
+	echo "min $(ms "${lo:-nan}"), max $(ms "${hi:-nan}")"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "?" }'; }
+# csv_tabs: orglife's --format csv with its fields separated by tabs
+# (quotes honoured; one line per record, as orglife writes them).
+csv_tabs() {
+	awk '{ sub(/^\357\273\277/, ""); n = 0; v = ""; q = 0; out = ""
+		for (i = 1; i <= length($0); i++) {
+			c = substr($0, i, 1)
+			if (q) { if (c == "\"") { if (substr($0, i + 1, 1) == "\"") { v = v c; i++ } else q = 0 } else v = v c }
+			else if (c == "\"") q = 1
+			else if (c == ",") { out = out v "\t"; v = "" }
+			else v = v c
+		}
+		print out v }'
+}
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 # ms MILLISECONDS: three decimals below 10 ms, one above.
 ms() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.3f ms" : "%.1f ms"), v }'; }
@@ -169,6 +241,19 @@ rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
 "$BENCH_OPEN" --create "$EMPTY" size >/dev/null || die "cannot create an empty database"
 "$BENCH_OPEN" --runs "$OPEN_RUNS" "$EMPTY" open40 >"$out" || die "bench-open open40 (empty) failed"
 row "  the same on an empty database" "$(ms "$(field open40 "$out")")" "$OPEN_RUNS"
+
+# --- the terminal: process start to the first frame, the same on an empty database ------
+echo "Timing the terminal start ($TUI_RUNS runs on each database, in turn) ..."
+tui=$BENCH_DIR/bench-tui.out
+"$BENCH_TUI" --orglife "$ORGLIFE" --runs "$TUI_RUNS" start district="$DB" empty="$EMPTY" >"$tui" ||
+	die "bench-tui start failed"
+d=$(field first-frame-district "$tui") e=$(field first-frame-empty "$tui") c=$(field complete-district "$tui")
+row "terminal start to first frame" "$(ms "$d")" "$TUI_RUNS" \
+	"$(ratio "$d" "$e") the empty one (goal <= 1.2x); $(spread first-frame-district "$tui")"
+row "  the same on an empty database" "$(ms "$e")" "$TUI_RUNS" \
+	"the welcome; $(spread first-frame-empty "$tui")"
+row "terminal start to the overview's badges" "$(ms "$c")" "$TUI_RUNS" \
+	"$(ratio "$c" "$e") the empty first frame; $(spread complete-district "$tui")"
 rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
 
 "$BENCH_OPEN" --runs "$QUERY_RUNS" "$DB" quarter >"$out" || die "bench-open quarter failed"
@@ -181,11 +266,59 @@ cp "$DB" "$COPY" || die "cannot copy the world for the writes"
 "$BENCH_OPEN" --runs "$WRITES" "$COPY" attend >"$out" || die "bench-open attend failed"
 row "one attendance write (synchronous=FULL)" "$(ms "$(field attend "$out")")" "$WRITES" \
 	"$(awk '$1 == "attend" { sub(/-/, " ", $5); sub(/-/, "=", $7); print "attend_set on " $5 ", " $7 }' "$out")"
+
+# --- the roll-call: key 1 to the repaint, on the same copy -----------------------------------
+# The largest branch, its first planned branch-wide session from today on,
+# and the people expected there who have no mark yet: all by the CLI.
+branch=$("$ORGLIFE" --db "$DB" org list --format csv | csv_tabs |
+	awk -F'\t' 'NR > 1 && $3 == "branch" && $5 + 0 > best { best = $5 + 0; id = $1 } END { print id }')
+[ -n "$branch" ] || die "no branch in the district world"
+session=$("$ORGLIFE" --db "$DB" session list --org "$branch" --from "$NOW" --format csv | csv_tabs |
+	awk -F'\t' -v b="$branch" 'NR > 1 && $2 == b && $8 == "planned" && $4 != "committee" && $4 != "group" {
+		print $1 "\t" $4 "\t" $6 "\t" $3; exit }')
+[ -n "$session" ] || die "no planned session of branch $branch from $NOW on"
+IFS=$'\t' read -r sid skind sday sorg <<<"$session"
+# marked DB STATUS: how many expected there have that mark ("": none).
+marked() {
+	"$ORGLIFE" --db "$1" session show "$sid" --format csv | csv_tabs |
+		awk -F'\t' -v want="$2" 'NR > 1 && $4 == "expected" && $5 == want { n++ } END { print n + 0 }'
+}
+expected=$(marked "$COPY" "")
+present=$(marked "$COPY" present)
+keys=$((KEYS < expected ? KEYS : expected))
+[ "$keys" -gt 0 ] || die "nobody unmarked is expected at session $sid"
+echo "Timing $keys roll-call keys on session $sid ($skind, $sday, $sorg) ..."
+"$BENCH_TUI" --orglife "$ORGLIFE" --keys "$keys" rollcall "$COPY" "$sid" >"$tui" || die "bench-tui rollcall failed"
+# Each key marked someone present, committed: the sheet says so.
+[ "$(marked "$COPY" present)" -eq $((present + keys)) ] ||
+	die "after $keys keys the sheet of session $sid does not have $keys more people present"
+row "roll-call key 1 to its repaint" "$(ms "$(field key-repaint "$tui")")" "$keys" \
+	"first byte $(ms "$(field key-first-byte "$tui")"); $(spread key-repaint "$tui"); $expected expected, $sorg"
 rm -f "$COPY" "$COPY-wal" "$COPY-shm"
 
 # --- (e) review and check, whole processes ------------------------------------------------
-echo "Timing orglife review and orglife check ($RUNS runs each) ..."
-row "orglife review (this quarter)" "$(secs_ms "$(timed "$RUNS" "" "$ORGLIFE" --db "$DB" review)")" "$RUNS" "whole process"
+echo "Timing orglife review, the naive SQL review and orglife check ($RUNS runs each) ..."
+review_cmd=$(printf '%q ' "$ORGLIFE" --db "$DB" review)
+naive_cmd="$(printf '%q ' sqlite3 -readonly -cmd ".parameter set @today \"'$NOW'\"" "$DB") < $(printf '%q' "$here/naive-review.sql")"
+eval "$naive_cmd" >"$BENCH_DIR/naive.csv" || die "the naive SQL review failed: $naive_cmd"
+"$ORGLIFE" --db "$DB" review --format csv >"$BENCH_DIR/review.csv" || die "orglife review --format csv failed"
+# The naive SQL's findings are the program's for the rules it covers:
+# findings FILE gives the rule, organization, member, period and severity
+# of each, but those of the rules that SQL cannot see.
+findings() {
+	csv_tabs <"$1" | awk -F'\t' 'NR > 1 && $1 !~ /^R-(ABSENT-6|DUES-6|CADRE|QUORUM-)/ {
+		print $1 "\t" $3 "\t" $5 "\t" $6 "\t" $7 }' | sort
+}
+differ=$(comm -3 <(findings "$BENCH_DIR/review.csv") <(findings "$BENCH_DIR/naive.csv") | wc -l)
+[ "$differ" -eq 0 ] ||
+	echo "bench: warning: the naive SQL and orglife review differ in $differ findings" \
+		"(compare $BENCH_DIR/naive.csv and $BENCH_DIR/review.csv)" >&2
+{ read -r t_review; read -r t_naive; } < <(timed_turns "$RUNS" "$review_cmd" "$naive_cmd")
+[ -n "${t_naive:-}" ] || die "no timing of the naive SQL review"
+row "orglife review (this quarter)" "$(secs_ms "$t_review")" "$RUNS" "whole process"
+row "  naive SQL review (sqlite3 shell)" "$(secs_ms "$t_naive")" "$RUNS" \
+	"$(ratio "$t_naive" "$t_review") review's; $(($(wc -l <"$BENCH_DIR/naive.csv") - 1)) findings $([ "$differ" -eq 0 ] &&
+		echo "as the program's" || echo "($differ NOT as the program's)"), no attendance or dues rules"
 row "orglife check" "$(secs_ms "$(timed "$RUNS" "" "$ORGLIFE" --db "$DB" check)")" "$RUNS" "whole process"
 
 # --- (f) size ---------------------------------------------------------------------------------
