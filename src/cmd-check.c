@@ -117,6 +117,7 @@ static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct re
 
 	load_rules(ctx, &cfg);
 	rules_facts_window(q, &w);
+	rules_facts_narrow(&cfg, q, &w);
 	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
 		return cli_status(ctx, rc);
 	if (head)
@@ -193,6 +194,7 @@ static int review_page(struct cli_ctx *ctx, const struct rules_query *q, const c
 
 	load_rules(ctx, &cfg);
 	rules_facts_window(q, &w);
+	rules_facts_narrow(&cfg, q, &w);
 	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
 		return cli_status(ctx, rc);
 	rules_evaluate(&cfg, &f, q, collect_finding, &r);

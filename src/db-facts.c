@@ -311,15 +311,25 @@ static int load_ledger(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the rectification ledger");
 }
 
-/* What every load reads whole: organizations, members, events, roles,
- * elections and the open ledger. */
+static int load_rest(struct db *db, struct facts *f);
+
+/* What a load without the summaries' help reads whole: organizations,
+ * members, events, roles, elections and the open ledger. */
 static int load_common(struct db *db, struct facts *f)
 {
-	sqlite3_stmt *st;
 	int rc = read_all(db, DB_FACT_ORG_SQL " ORDER BY id", db_facts_orgs, f);
 
 	if (rc == OL_OK)
 		rc = read_all(db, DB_FACT_MEMBER_SQL " ORDER BY id", db_facts_members, f);
+	return rc == OL_OK ? load_rest(db, f) : rc;
+}
+
+/* Events, roles, elections and the open ledger (members already read). */
+static int load_rest(struct db *db, struct facts *f)
+{
+	sqlite3_stmt *st;
+	int rc = OL_OK;
+
 	/* Whole tables in their own order, sorted here: cheaper than an
 	 * index walk that visits the table row by row. */
 	if (rc == OL_OK && !(st = db_stmt(db, DB_FACT_EVENT_SQL)))
@@ -347,21 +357,38 @@ static long window_start(const struct facts_window *w)
 /* The organizations' months from the window's first on. */
 static int load_sums(struct db *db, const struct facts_window *w, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months FROM summary_org ORDER BY org_id");
-	int rc, from = facts_month(window_start(w)), full_from = facts_month(w->periods_from),
+	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months, roster FROM summary_org ORDER BY org_id");
+	struct roster r = { 0 };
+	int rc, cap = 0, capsteps = 0, from = facts_month(window_start(w)), full_from = facts_month(w->periods_from),
 		full_to = facts_month(w->periods_to);
 
 	if (!st)
 		return OL_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long org = sqlite3_column_int64(st, 0);
-		if (summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, from,
-					  full_from, full_to, &f->sums) != 0) {
+		r.n = 0;
+		if ((sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		     summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, from,
+					   full_from, full_to, &f->sums) != 0) ||
+		    (sqlite3_column_type(st, 2) != SQLITE_NULL &&
+		     summary_roster_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &r) != 0)) {
 			sqlite3_reset(st);
+			roster_free(&r);
 			return db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
+		}
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+			struct fact_roster *fr = db_grow(&f->rosters, &f->nrosters, &cap, sizeof *fr);
+			fr->org_id = org;
+			fr->here = r.here;
+			fr->full = r.full;
+			fr->first_step = f->nsteps;
+			fr->nsteps = r.n;
+			for (int i = 0; i < r.n; i++)
+				*(struct roster_step *)db_grow(&f->steps, &f->nsteps, &capsteps, sizeof r.v[i]) = r.v[i];
 		}
 	}
 	sqlite3_reset(st);
+	roster_free(&r);
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the summaries");
 }
 
@@ -453,15 +480,10 @@ static long long family_of(const struct facts *f, long long org)
  * counts that session as held; the rules must not.  Such months, for the
  * organization's whole branch, are read from the sessions themselves.
  */
-static int load_raw_months(struct db *db, const struct facts_window *w, struct facts *f)
+static void mark_raw(const struct facts_window *w, struct facts *f)
 {
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT " DB_FACT_SESSION_COLS ", CASE WHEN state = 'held' AND day >= ?4 THEN marks END FROM session"
-		" WHERE org_id = ?1 AND day BETWEEN ?2 AND ?3 AND state <> 'cancelled' ORDER BY day, id");
-	int i, j, n = 0, cap = 0, rc = OL_OK;
+	int i, j, n = 0, cap = 0;
 
-	if (!st)
-		return OL_EDB;
 	for (i = 0; i < f->sums.n; i++) {
 		const struct sum_month *m = &f->sums.m[i];
 		long long root;
@@ -482,6 +504,18 @@ static int load_raw_months(struct db *db, const struct facts_window *w, struct f
 		if (i == 0 || cmp_raw(&f->raw[i], &f->raw[n - 1]) != 0)
 			f->raw[n++] = f->raw[i];
 	f->nraw = n;
+}
+
+/* The sessions of the months read from the sessions themselves. */
+static int load_raw_sessions(struct db *db, struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT " DB_FACT_SESSION_COLS ", CASE WHEN state = 'held' AND day >= ?4 THEN marks END FROM session"
+		" WHERE org_id = ?1 AND day BETWEEN ?2 AND ?3 AND state <> 'cancelled' ORDER BY day, id");
+	int i, rc = OL_OK;
+
+	if (!st)
+		return OL_EDB;
 	for (i = 0; i < f->nraw && rc == OL_OK; i++) {
 		long first, last;
 		date_from_ymd(f->raw[i].month / 12, f->raw[i].month % 12 + 1, 1, &first);
@@ -496,6 +530,59 @@ static int load_raw_months(struct db *db, const struct facts_window *w, struct f
 	return rc;
 }
 
+static int cmp_member(const void *a, const void *b)
+{
+	const struct fact_member *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * The members who may have a finding (facts_window.narrow), and every
+ * member of a branch read from its sessions; by id.
+ */
+static int load_candidates(struct db *db, const struct facts_window *w, struct facts *f)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE id IN ("
+		"SELECT member_id FROM member_event"
+		" UNION SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
+		" UNION SELECT id FROM member WHERE cadre = 1"
+		" UNION SELECT member_id FROM summary_member WHERE last_paid IS NULL OR last_paid <= ?2 OR last_paid > ?3"
+		" UNION SELECT member_id FROM summary_member WHERE last_part IS NULL OR last_part <= ?4 OR last_part > ?3"
+		" UNION SELECT member_id FROM role WHERE role = 'secretary'"
+		" UNION SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"
+		" ORDER BY id");
+	sqlite3_stmt *fam = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE org_id = ?1");
+	long long last = 0;
+	int rc, n = 0;
+
+	if (!st || !fam)
+		return OL_EDB;
+	db_bind_day(st, 1, w->as_of);
+	sqlite3_bind_int(st, 2, w->dues_cut);
+	sqlite3_bind_int(st, 3, facts_month(w->as_of));
+	sqlite3_bind_int(st, 4, w->life_cut);
+	rc = db_facts_members(db, st, f);
+	/* A branch whose month is read from its sessions needs all its
+	 * members (their quorums, their months). */
+	for (int i = 0; rc == OL_OK && i < f->nraw; i++) {
+		long long root = family_of(f, f->raw[i].org_id);
+		if (root == last)
+			continue;
+		last = root;
+		sqlite3_bind_int64(fam, 1, root);
+		rc = db_facts_members(db, fam, f);
+	}
+	if (rc != OL_OK || f->nraw == 0)
+		return rc;
+	qsort(f->members, (size_t)f->nmembers, sizeof *f->members, cmp_member);
+	for (int i = 0; i < f->nmembers; i++)
+		if (n == 0 || f->members[n - 1].id != f->members[i].id)
+			f->members[n++] = f->members[i];
+	f->nmembers = n;
+	return OL_OK;
+}
+
 static int load(struct db *db, const struct facts_window *w, struct facts *f, int summaries)
 {
 	int rc, from;
@@ -508,13 +595,30 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 		return rc;
 	from = db_summary_from(db);
 	f->summarized = summaries && from >= 0 && facts_month(window_start(w)) >= from;
-	rc = load_common(db, f);
+	f->narrow = f->summarized && w->narrow;
+	if (f->narrow) {
+		/* Organizations and their summaries first: they say which
+		 * branches need all their members. */
+		rc = read_all(db, DB_FACT_ORG_SQL " ORDER BY id", db_facts_orgs, f);
+		if (rc == OL_OK)
+			rc = load_sums(db, w, f);
+		if (rc == OL_OK) {
+			mark_raw(w, f);
+			rc = load_candidates(db, w, f);
+		}
+		if (rc == OL_OK)
+			rc = load_rest(db, f);
+	} else
+		rc = load_common(db, f);
 	if (rc == OL_OK && f->summarized) {
-		rc = load_sums(db, w, f);
+		if (!f->narrow)
+			rc = load_sums(db, w, f);
+		if (rc == OL_OK && !f->narrow)
+			mark_raw(w, f);
 		if (rc == OL_OK)
 			rc = load_life(db, w, f);
 		if (rc == OL_OK)
-			rc = load_raw_months(db, w, f);
+			rc = load_raw_sessions(db, f);
 	} else if (rc == OL_OK) {
 		rc = load_sessions(db, w, f);
 		if (rc == OL_OK)
@@ -557,6 +661,8 @@ void facts_free(struct facts *f)
 	free(f->life);
 	free(f->raw);
 	free(f->names);
+	free(f->rosters);
+	free(f->steps);
 	memset(f, 0, sizeof *f);
 }
 

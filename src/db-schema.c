@@ -336,19 +336,27 @@ static const char migration_1[] =
 /*
  * Summaries (summary.h) of what the rules count, kept current by the model
  * as it writes and built by db_summary_rebuild right after this migration:
- * per organization its months, per member their months and latest paid
- * month.  They are derived, so the audit log does not record them.
+ * per organization its months and its roster's changes, per member (every
+ * member has a row) their months, latest paid month and latest month of
+ * taking part.  The indexes find the few members a check or review must
+ * look at.  They are derived, so the audit log does not record them.
  */
 static const char migration_2[] =
 	"CREATE TABLE summary_org (\n"
 	"  org_id INTEGER PRIMARY KEY REFERENCES org(id),\n"
-	"  months BLOB NOT NULL\n"
+	"  months BLOB,\n"
+	"  roster BLOB\n"
 	");\n"
 	"CREATE TABLE summary_member (\n"
 	"  member_id INTEGER PRIMARY KEY REFERENCES member(id),\n"
 	"  last_paid INTEGER,\n"
+	"  last_part INTEGER,\n"
 	"  life BLOB\n"
-	");\n";
+	");\n"
+	"CREATE INDEX summary_member_paid ON summary_member(last_paid);\n"
+	"CREATE INDEX summary_member_part ON summary_member(last_part);\n"
+	"CREATE INDEX member_probationary ON member(id) WHERE status = 'probationary';\n"
+	"CREATE INDEX member_cadre ON member(id) WHERE cadre = 1;\n";
 
 /* migrations[N - 1] takes a database from version N - 1 to N. */
 static const char *const migrations[] = {

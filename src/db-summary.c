@@ -162,36 +162,66 @@ static int load_family(struct db *db, long long root, long from, long to, struct
 
 /* ---- organizations' months ---------------------------------------------------------- */
 
-/* Writes org's months (NULL: it has none, and its row goes). */
-static int write_months(struct db *db, long long org, const unsigned char *blob, size_t len)
+/* Writes org's row: its months and roster (both NULL: the row goes). */
+static int write_org(struct db *db, long long org, const unsigned char *months, size_t mlen,
+		     const unsigned char *roster, size_t rlen)
 {
-	sqlite3_stmt *st = blob ? db_stmt(db, "INSERT OR REPLACE INTO summary_org(org_id, months) VALUES (?1, ?2)")
-				: db_stmt(db, "DELETE FROM summary_org WHERE org_id = ?1");
+	sqlite3_stmt *st = months || roster
+		? db_stmt(db, "INSERT OR REPLACE INTO summary_org(org_id, months, roster) VALUES (?1, ?2, ?3)")
+		: db_stmt(db, "DELETE FROM summary_org WHERE org_id = ?1");
 
 	if (!st)
 		return OL_EDB;
 	sqlite3_bind_int64(st, 1, org);
-	if (blob)
-		sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
+	if (months || roster) {
+		if (months)
+			sqlite3_bind_blob(st, 2, months, (int)mlen, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 2);
+		if (roster)
+			sqlite3_bind_blob(st, 3, roster, (int)rlen, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 3);
+	}
 	return db_step_done(db, st, "writing a summary");
 }
 
-/* Sums org's months [from, to] again from f, keeping its other months. */
+/* A copy of a blob column (NULL when NULL), its length in *len. */
+static unsigned char *blob_copy(sqlite3_stmt *st, int col, size_t *len)
+{
+	unsigned char *b;
+
+	*len = 0;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NULL;
+	*len = (size_t)sqlite3_column_bytes(st, col);
+	b = xmalloc(*len + 1);
+	memcpy(b, sqlite3_column_blob(st, col), *len);
+	return b;
+}
+
+static int same_blob(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
+{
+	return alen == blen && (alen == 0 || memcmp(a, b, alen) == 0);
+}
+
+/* Sums org's months [from, to] again from f, keeping its other months,
+ * and counts its roster again. */
 static int refresh_org(struct db *db, const struct facts *f, long long org, int from, int to)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT months FROM summary_org WHERE org_id = ?1");
+	sqlite3_stmt *st = db_stmt(db, "SELECT months, roster FROM summary_org WHERE org_id = ?1");
 	struct sum_set old = { 0 }, now = { 0 };
-	unsigned char *blob, *was = NULL;
-	size_t len, wlen = 0;
+	struct roster r = { 0 };
+	unsigned char *months, *roster, *was = NULL, *was_roster = NULL;
+	size_t len, rlen, wlen = 0, wrlen = 0;
 	int rc = OL_OK, lo, hi, i, last = -1;
 
 	if (!st)
 		return OL_EDB;
 	sqlite3_bind_int64(st, 1, org);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		wlen = (size_t)sqlite3_column_bytes(st, 0);
-		was = xmalloc(wlen + 1);
-		memcpy(was, sqlite3_column_blob(st, 0), wlen);
+		was = blob_copy(st, 0, &wlen);
+		was_roster = blob_copy(st, 1, &wrlen);
 	}
 	sqlite3_reset(st);
 	if (was && summary_months_decode(was, wlen, org, 0, 0, INT_MAX, &old) != 0)
@@ -211,13 +241,18 @@ static int refresh_org(struct db *db, const struct facts *f, long long org, int 
 		if (old.m[i].month > to)
 			sum_set_copy_month(&now, &old, i);
 	if (rc == OL_OK) {
-		blob = summary_months_encode(&now, 0, now.n, &len);
+		months = summary_months_encode(&now, 0, now.n, &len);
+		summary_roster(f, org, &r);
+		roster = summary_roster_encode(&r, &rlen);
 		/* Unchanged: nothing to write. */
-		if (len != wlen || (len && memcmp(blob, was, len) != 0))
-			rc = write_months(db, org, blob, len);
-		free(blob);
+		if (!same_blob(months, len, was, wlen) || !same_blob(roster, rlen, was_roster, wrlen))
+			rc = write_org(db, org, months, len, roster, rlen);
+		free(months);
+		free(roster);
+		roster_free(&r);
 	}
 	free(was);
+	free(was_roster);
 	sum_set_free(&old);
 	sum_set_free(&now);
 	return rc;
@@ -228,22 +263,23 @@ static int refresh_org(struct db *db, const struct facts *f, long long org, int 
 /* Recomputes m's months [from, to] from f, keeping its other months. */
 static int refresh_life(struct db *db, const struct facts *f, const struct fact_member *m, int from, int to)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT life FROM summary_member WHERE member_id = ?1");
-	sqlite3_stmt *up = db_stmt(db, "INSERT INTO summary_member(member_id, life) VALUES (?1, ?2)"
-					" ON CONFLICT(member_id) DO UPDATE SET life = excluded.life");
+	sqlite3_stmt *st = db_stmt(db, "SELECT life, last_part FROM summary_member WHERE member_id = ?1");
+	sqlite3_stmt *up = db_stmt(db, "INSERT INTO summary_member(member_id, life, last_part) VALUES (?1, ?2, ?3)"
+					" ON CONFLICT(member_id) DO UPDATE SET life = excluded.life, last_part = excluded.last_part");
 	long long orgs[2] = { m->org_id, m->group_id };
 	unsigned char *was = NULL, *bytes = NULL, *blob;
 	const unsigned char *old = NULL;
 	size_t wlen = 0, len;
-	int rc = OL_OK, first = 0, n = 0, lo_m = INT_MAX, hi_m = -1, nb;
+	int rc = OL_OK, first = 0, n = 0, lo_m = INT_MAX, hi_m = -1, nb, exists = 0, was_part = -1, part = -1;
 
 	if (!st || !up)
 		return OL_EDB;
 	sqlite3_bind_int64(st, 1, m->id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		wlen = (size_t)sqlite3_column_bytes(st, 0);
-		was = xmalloc(wlen + 1);
-		memcpy(was, sqlite3_column_blob(st, 0), wlen);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		exists = 1;
+		was = blob_copy(st, 0, &wlen);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			was_part = sqlite3_column_int(st, 1);
 	}
 	sqlite3_reset(st);
 	if (was && summary_life_decode(was, wlen, &first, &old, &n) != 0) {
@@ -292,12 +328,22 @@ static int refresh_life(struct db *db, const struct facts *f, const struct fact_
 		}
 	}
 	blob = summary_life_encode(lo_m, bytes, nb, &len);
-	if (len != wlen || (len && memcmp(blob, was, len) != 0)) {
+	/* The latest month they took part: a check need not look at someone
+	 * who took part lately. */
+	for (int i = nb - 1; i >= 0 && part < 0; i--)
+		if (LIFE_STATE(bytes[i]) == LIFE_TOOK_PART)
+			part = lo_m + i;
+	/* Every member has a row, so that the rows find who to look at. */
+	if (!exists || !same_blob(blob, len, was, wlen) || part != was_part) {
 		sqlite3_bind_int64(up, 1, m->id);
 		if (blob)
 			sqlite3_bind_blob(up, 2, blob, (int)len, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(up, 2);
+		if (part >= 0)
+			sqlite3_bind_int(up, 3, part);
+		else
+			sqlite3_bind_null(up, 3);
 		rc = db_step_done(db, up, "writing a summary");
 	}
 	free(blob);

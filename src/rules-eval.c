@@ -228,6 +228,23 @@ static const struct sum_month *sum_of(const struct facts *f, long long org, int 
 	return NULL;
 }
 
+/* org's roster, or NULL when it has no members. */
+static const struct fact_roster *roster_of(const struct facts *f, long long org)
+{
+	int lo = 0, hi = f->nrosters - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (f->rosters[mid].org_id == org)
+			return &f->rosters[mid];
+		if (f->rosters[mid].org_id < org)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
 /* The month (an index) as a period. */
 static struct period month_period(int month)
 {
@@ -557,13 +574,20 @@ static void structure(struct eng *e, const struct fact_org *o)
 	long long secretary;
 	enum severity sev;
 
-	members_of(e, o->id, &idx, &lo, &hi);
-	for (i = lo; i < hi; i++) {
-		const struct fact_member *m = &e->f->members[idx[i]];
-		if (facts_where_on(e->f, m, a) != MEMBER_HERE)
-			continue;
-		members++;
-		full += facts_is_full(m, a);
+	if (e->f->narrow) {
+		/* Only some members are in the facts: the roster counts. */
+		const struct fact_roster *r = roster_of(e->f, o->id);
+		if (r)
+			roster_at(r->here, r->full, e->f->steps + r->first_step, r->nsteps, a, &members, &full);
+	} else {
+		members_of(e, o->id, &idx, &lo, &hi);
+		for (i = lo; i < hi; i++) {
+			const struct fact_member *m = &e->f->members[idx[i]];
+			if (facts_where_on(e->f, m, a) != MEMBER_HERE)
+				continue;
+			members++;
+			full += facts_is_full(m, a);
+		}
 	}
 	committee = facts_committee_on(e->f, o->id, a, &secretary);
 
@@ -934,6 +958,20 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 	date_to_ymd(start, &y, &m, &d);
 	date_from_ymd(y - 1, 1, 1, &w->yearly_from);
 	w->as_of = q->as_of;
+	w->narrow = 0;
+	w->dues_cut = w->life_cut = 0;
+}
+
+void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query *q, struct facts_window *w)
+{
+	int month = facts_month(q->as_of);
+
+	/* R-DUES-6 needs `due` unpaid months ending at the as-of month, and
+	 * R-ABSENT-6 `due` months without taking part: anyone who paid, or
+	 * took part, later than that has no such finding. */
+	w->narrow = 1;
+	w->dues_cut = month - rules_param(cfg, R_DUES_6, "due");
+	w->life_cut = month - rules_param(cfg, R_ABSENT_6, "due");
 }
 
 int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const struct rules_query *q,

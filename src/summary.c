@@ -160,6 +160,181 @@ unsigned char summary_life_month(const struct facts *f, const struct fact_member
 	return (unsigned char)(state | attended << 2);
 }
 
+/* ---- rosters --------------------------------------------------------------------- */
+
+#define COUNT_MAX 100000
+static int get_small(const unsigned char **p, const unsigned char *end, unsigned long long max, int *v);
+
+void roster_free(struct roster *r)
+{
+	free(r->v);
+	r->v = NULL;
+	r->n = r->cap = 0;
+}
+
+static void push_step(struct roster *r, long day, int here, int full)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, (size_t)r->cap * sizeof *r->v);
+	}
+	r->v[r->n].day = day;
+	r->v[r->n].here = here;
+	r->v[r->n++].full = full;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int cmp_step(const void *a, const void *b)
+{
+	const struct roster_step *x = a, *y = b;
+
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Whether m counts on day: here, and here with a vote (as the engine's
+ * structure rules count). */
+static void counts_on(const struct facts *f, const struct fact_member *m, long day, int *here, int *full)
+{
+	*here = facts_where_on(f, m, day) == MEMBER_HERE;
+	*full = *here && facts_is_full(m, day);
+}
+
+void summary_roster(const struct facts *f, long long org_id, struct roster *r)
+{
+	const struct fact_org *o = facts_org(f, org_id);
+	long *days = NULL;
+	int cap = 0, n0;
+
+	r->org_id = org_id;
+	r->here = r->full = 0;
+	r->n = 0;
+	for (int i = 0; o && i < f->nmembers; i++) {
+		const struct fact_member *m = &f->members[i];
+		int nd = 0, h, fu, ph, pf;
+		if (!member_of(o, m))
+			continue;
+		/* What a member is changes only on these days. */
+		if (cap < m->nevents + 2) {
+			cap = m->nevents + 2;
+			days = xrealloc(days, (size_t)cap * sizeof *days);
+		}
+		if (m->joined >= 0)
+			days[nd++] = m->joined;
+		if (m->confirmed >= 0)
+			days[nd++] = m->confirmed;
+		for (int k = 0; k < m->nevents; k++)
+			days[nd++] = f->events[m->first_event + k].day;
+		qsort(days, (size_t)nd, sizeof *days, cmp_day);
+		/* Day numbers start at 0: the day before is before everything. */
+		counts_on(f, m, -1, &ph, &pf);
+		r->here += ph;
+		r->full += pf;
+		for (int k = 0; k < nd; k++) {
+			if (k > 0 && days[k] == days[k - 1])
+				continue;
+			counts_on(f, m, days[k], &h, &fu);
+			if (h != ph || fu != pf)
+				push_step(r, days[k], h - ph, fu - pf);
+			ph = h;
+			pf = fu;
+		}
+	}
+	free(days);
+	/* One step per day, none that changes nothing. */
+	qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_step);
+	n0 = 0;
+	for (int i = 0; i < r->n; i++) {
+		if (n0 > 0 && r->v[n0 - 1].day == r->v[i].day) {
+			r->v[n0 - 1].here += r->v[i].here;
+			r->v[n0 - 1].full += r->v[i].full;
+		} else
+			r->v[n0++] = r->v[i];
+		if (r->v[n0 - 1].here == 0 && r->v[n0 - 1].full == 0)
+			n0--;
+	}
+	r->n = n0;
+}
+
+void roster_at(int here, int full, const struct roster_step *steps, int n, long day, int *here_out, int *full_out)
+{
+	for (int i = 0; i < n && steps[i].day <= day; i++) {
+		here += steps[i].here;
+		full += steps[i].full;
+	}
+	*here_out = here;
+	*full_out = full;
+}
+
+static unsigned long long zigzag(int v)
+{
+	return v < 0 ? ((unsigned long long)(-(long long)v) << 1) - 1 : (unsigned long long)v << 1;
+}
+
+static int unzigzag(unsigned long long u, int *v)
+{
+	if (u > 2ULL * COUNT_MAX)
+		return -1;
+	*v = u & 1 ? -(int)((u + 1) >> 1) : (int)(u >> 1);
+	return 0;
+}
+
+unsigned char *summary_roster_encode(const struct roster *r, size_t *len)
+{
+	unsigned char *buf, *p;
+	long prev = 0;
+
+	if (r->here == 0 && r->full == 0 && r->n == 0) {
+		*len = 0;
+		return NULL;
+	}
+	p = buf = xmalloc(30 + 30 * (size_t)r->n);
+	p = pack_put_varint(p, (unsigned long long)r->here);
+	p = pack_put_varint(p, (unsigned long long)r->full);
+	p = pack_put_varint(p, (unsigned long long)r->n);
+	for (int i = 0; i < r->n; i++) {
+		p = pack_put_varint(p, (unsigned long long)(r->v[i].day - prev));
+		prev = r->v[i].day;
+		p = pack_put_varint(p, zigzag(r->v[i].here));
+		p = pack_put_varint(p, zigzag(r->v[i].full));
+	}
+	*len = (size_t)(p - buf);
+	return buf;
+}
+
+int summary_roster_decode(const void *blob, size_t len, struct roster *r)
+{
+	const unsigned char *p = blob, *end = p + len;
+	int n, n0 = r->n;
+	long day = 0;
+
+	if (get_small(&p, end, COUNT_MAX, &r->here) != 0 || get_small(&p, end, COUNT_MAX, &r->full) != 0 ||
+	    get_small(&p, end, COUNT_MAX, &n) != 0)
+		goto bad;
+	for (int i = 0; i < n; i++) {
+		unsigned long long u;
+		int delta, here, full;
+		if (get_small(&p, end, DATE_DAY_MAX, &delta) != 0 || (i > 0 && delta == 0) || day + delta > DATE_DAY_MAX)
+			goto bad;
+		day += delta;
+		if (pack_get_varint(&p, end, &u) != 0 || unzigzag(u, &here) != 0 || pack_get_varint(&p, end, &u) != 0 ||
+		    unzigzag(u, &full) != 0)
+			goto bad;
+		push_step(r, day, here, full);
+	}
+	if (p != end)
+		goto bad;
+	return 0;
+bad:
+	r->n = n0;
+	return -1;
+}
+
 /* ---- blobs ------------------------------------------------------------------------ */
 
 unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, size_t *len)

@@ -98,6 +98,7 @@ struct facts {
 	 * other month is read from sums and the members' life bytes.
 	 */
 	int summarized;
+	int narrow; /* only some members: counts come from the rosters */
 	struct sum_set sums;
 	unsigned char *life;
 	int nlife;
@@ -106,6 +107,15 @@ struct facts {
 		int month;
 	} *raw;
 	int nraw;
+	/* Summarized facts: each organization's roster (summary.h), its
+	 * steps a slice of steps; by org. */
+	struct fact_roster {
+		long long org_id;
+		int here, full, first_step, nsteps;
+	} *rosters;
+	int nrosters;
+	struct roster_step *steps;
+	int nsteps;
 	/* The members' names, end to end (fact_member.name points here). */
 	char *names;
 	int nnames, capnames;
@@ -121,6 +131,14 @@ struct facts_window {
 	long yearly_from;   /* sessions of the yearly kinds */
 	long marks_from;    /* the marks of held sessions */
 	long as_of;         /* dues: each member's latest paid month up to this day */
+	/*
+	 * narrow: from the summaries, only the members who may have a finding
+	 * (see rules_facts_narrow): those with events, on probation, cadres,
+	 * secretaries, named in the ledger, who paid no dues after month
+	 * dues_cut or took part in nothing after month life_cut.  Counts of
+	 * members then come from the rosters.  0: every member.
+	 */
+	int narrow, dues_cut, life_cut;
 };
 
 /*

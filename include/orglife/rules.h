@@ -129,6 +129,9 @@ struct rules_query {
 struct facts_window;
 /* The facts the query needs (facts_load). */
 void rules_facts_window(const struct rules_query *q, struct facts_window *w);
+/* Lets the load read only the members who may have a finding under cfg's
+ * thresholds (facts_window.narrow). */
+void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query *q, struct facts_window *w);
 
 /*
  * Evaluates every enabled rule; calls fn for each finding (RULES_CHECK: due

@@ -77,6 +77,35 @@ int summary_org_month(const struct facts *f, long long org_id, int month, struct
 unsigned char summary_life_month(const struct facts *f, const struct fact_member *m, int month);
 
 /*
+ * A roster's changes over time: how many members an organization has
+ * here, and how many of them are full members with a vote, as days go by
+ * (a branch counts its members, a group those in it).  Before its first
+ * step the counts are here and full; each step adds to them on its day.
+ */
+struct roster_step {
+	long day;
+	int here, full;
+};
+
+struct roster {
+	long long org_id;
+	int here, full;
+	struct roster_step *v;
+	int n, cap;
+};
+
+void roster_free(struct roster *r);
+/* org's roster from f's members (with their events). */
+void summary_roster(const struct facts *f, long long org_id, struct roster *r);
+/* The counts as of day, from steps[0..n) after the base counts. */
+void roster_at(int here, int full, const struct roster_step *steps, int n, long day, int *here_out, int *full_out);
+/* Blob: here, full, the number of steps, then per step the days since the
+ * previous one (the first: its day) and the two changes, zigzag. */
+unsigned char *summary_roster_encode(const struct roster *r, size_t *len);
+/* Decodes into r (its steps appended); -1 for a malformed blob. */
+int summary_roster_decode(const void *blob, size_t len, struct roster *r);
+
+/*
  * Blobs.  Months: for each month with anything in it, its distance from the
  * previous one, then varints (day of the latest held session or 0, a mask
  * of kinds, held and planned per kind in the mask, the secretary's lessons
