@@ -311,21 +311,22 @@ static int load_ledger(struct db *db, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the rectification ledger");
 }
 
-static int load_rest(struct db *db, struct facts *f);
+static int load_rest(struct db *db, struct facts *f, long from);
 
 /* What a load without the summaries' help reads whole: organizations,
  * members, events, roles, elections and the open ledger. */
-static int load_common(struct db *db, struct facts *f)
+static int load_common(struct db *db, struct facts *f, long from)
 {
 	int rc = read_all(db, DB_FACT_ORG_SQL " ORDER BY id", db_facts_orgs, f);
 
 	if (rc == OL_OK)
 		rc = read_all(db, DB_FACT_MEMBER_SQL " ORDER BY id", db_facts_members, f);
-	return rc == OL_OK ? load_rest(db, f) : rc;
+	return rc == OL_OK ? load_rest(db, f, from) : rc;
 }
 
-/* Events, roles, elections and the open ledger (members already read). */
-static int load_rest(struct db *db, struct facts *f)
+/* Events, roles in force from day `from` on, elections and the open
+ * ledger (members already read). */
+static int load_rest(struct db *db, struct facts *f, long from)
 {
 	sqlite3_stmt *st;
 	int rc = OL_OK;
@@ -336,10 +337,13 @@ static int load_rest(struct db *db, struct facts *f)
 		rc = OL_EDB;
 	if (rc == OL_OK)
 		rc = db_facts_events(db, st, f, 1);
-	if (rc == OL_OK && !(st = db_stmt(db, DB_FACT_ROLE_SQL)))
+	/* Roles that ended before the window tell nothing about it. */
+	if (rc == OL_OK && !(st = db_stmt(db, DB_FACT_ROLE_SQL " WHERE to_date IS NULL OR to_date >= ?1")))
 		rc = OL_EDB;
-	if (rc == OL_OK)
+	if (rc == OL_OK) {
+		db_bind_day(st, 1, from);
 		rc = db_facts_roles(db, st, f, 1);
+	}
 	if (rc == OL_OK)
 		rc = read_all(db, DB_FACT_ELECTION_SQL " ORDER BY org_id, on_date, id", db_facts_elections, f);
 	if (rc == OL_OK)
@@ -543,14 +547,21 @@ static int cmp_member(const void *a, const void *b)
  */
 static int load_candidates(struct db *db, const struct facts_window *w, struct facts *f)
 {
+	/* Away: flowed out or lost by then (R-MOBILE-CERT, R-TRANSFER,
+	 * R-LOST); on probation; cadres; behind with dues or with taking
+	 * part, unless away for good by then; the secretary, who is named;
+	 * members named in the ledger. */
 	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE id IN ("
-		"SELECT member_id FROM member_event"
-		" UNION SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
-		" UNION SELECT id FROM member WHERE cadre = 1"
-		" UNION SELECT member_id FROM summary_member WHERE last_paid IS NULL OR last_paid <= ?2 OR last_paid > ?3"
-		" UNION SELECT member_id FROM summary_member WHERE last_part IS NULL OR last_part <= ?4 OR last_part > ?3"
-		" UNION SELECT member_id FROM role WHERE role = 'secretary'"
-		" UNION SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"
+		"SELECT member_id FROM member_event WHERE kind IN ('flow-out', 'lost') AND on_date <= ?1"
+		" UNION ALL SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
+		" UNION ALL SELECT id FROM member WHERE cadre = 1"
+		" UNION ALL SELECT member_id FROM summary_member"
+		"  WHERE (last_paid IS NULL OR last_paid <= ?2 OR last_paid > ?3) AND (away_from IS NULL OR away_from > ?5)"
+		" UNION ALL SELECT member_id FROM summary_member"
+		"  WHERE (last_part IS NULL OR last_part <= ?4 OR last_part > ?3) AND (away_from IS NULL OR away_from > ?5)"
+		" UNION ALL SELECT member_id FROM role WHERE role = 'secretary' AND from_date <= ?1"
+		"  AND (to_date IS NULL OR to_date >= ?1)"
+		" UNION ALL SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"
 		" ORDER BY id");
 	sqlite3_stmt *fam = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE org_id = ?1");
 	long long last = 0;
@@ -562,6 +573,7 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 	sqlite3_bind_int(st, 2, w->dues_cut);
 	sqlite3_bind_int(st, 3, facts_month(w->as_of));
 	sqlite3_bind_int(st, 4, w->life_cut);
+	sqlite3_bind_int64(st, 5, w->as_of);
 	rc = db_facts_members(db, st, f);
 	/* A branch whose month is read from its sessions needs all its
 	 * members (their quorums, their months). */
@@ -607,9 +619,9 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 			rc = load_candidates(db, w, f);
 		}
 		if (rc == OL_OK)
-			rc = load_rest(db, f);
+			rc = load_rest(db, f, window_start(w));
 	} else
-		rc = load_common(db, f);
+		rc = load_common(db, f, window_start(w));
 	if (rc == OL_OK && f->summarized) {
 		if (!f->narrow)
 			rc = load_sums(db, w, f);

@@ -337,8 +337,9 @@ static const char migration_1[] =
  * Summaries (summary.h) of what the rules count, kept current by the model
  * as it writes and built by db_summary_rebuild right after this migration:
  * per organization its months and its roster's changes, per member (every
- * member has a row) their months, latest paid month and latest month of
- * taking part.  The indexes find the few members a check or review must
+ * member has a row) their months, latest paid month, latest month of
+ * taking part, and the day from which they are away for good (their
+ * latest event moved them out, away or out of contact).  The indexes find the few members a check or review must
  * look at.  They are derived, so the audit log does not record them.
  */
 static const char migration_2[] =
@@ -351,11 +352,12 @@ static const char migration_2[] =
 	"  member_id INTEGER PRIMARY KEY REFERENCES member(id),\n"
 	"  last_paid INTEGER,\n"
 	"  last_part INTEGER,\n"
+	"  away_from INTEGER,\n"
 	"  life BLOB\n"
 	");\n"
-	"CREATE INDEX summary_member_paid ON summary_member(last_paid);\n"
-	"CREATE INDEX summary_member_part ON summary_member(last_part);\n"
-	"CREATE INDEX member_probationary ON member(id) WHERE status = 'probationary';\n"
+	"CREATE INDEX summary_member_paid ON summary_member(last_paid, away_from);\n"
+	"CREATE INDEX summary_member_part ON summary_member(last_part, away_from);\n"
+	"CREATE INDEX member_probationary ON member(confirmed) WHERE status = 'probationary';\n"
 	"CREATE INDEX member_cadre ON member(id) WHERE cadre = 1;\n";
 
 /* migrations[N - 1] takes a database from version N - 1 to N. */

@@ -2,9 +2,14 @@
  *
  * The engine reading the sessions and marks themselves is the oracle: on
  * random worlds written through the model, a check or review from the
- * summaries must give exactly the findings of one from the sessions, for
- * every as-of day tried, and the summaries kept current write by write
- * must equal the ones a full rebuild computes.  Then the blob codecs:
+ * summaries, and one from the summaries that reads only the members who
+ * may have a finding, must give exactly the findings of one from the
+ * sessions, for every as-of day tried, and the summaries kept current
+ * write by write must equal the ones a full rebuild computes.  (Before
+ * "today", sessions were held after the as-of day, so those months and
+ * their branches' members are read whole: the members chosen by the
+ * summaries are tried on today and later, where a few members are set up
+ * to sit right at each threshold.)  Then the blob codecs:
  * round trips and refusals of damaged blobs.
  */
 #include "config.h"
@@ -144,14 +149,17 @@ static void build(struct world *w, unsigned long long seed)
 		 * to today's month, some stop earlier or skip months, some pay
 		 * ahead. */
 		for (int i = 0; i < NM; i++) {
-			/* The last member, who stops coming, pays regularly. */
-			int kind = i == NM - 1 ? 0 : (int)rnd(7), stop = kind < 4 ? 2026 * 12 + 6 : kind >= 5 ? 2026 * 12 + 11
-										  : 2026 * 12 + (int)rnd(6);
+			/* The last member, who stops coming, pays regularly; the
+			 * fourth from last stops paying in January and moves away
+			 * in August. */
+			int kind = i == NM - 1 ? 0 : i == NM - 4 ? 4 : (int)rnd(7);
+			int stop = kind < 4 ? 2026 * 12 + 6 : kind >= 5 ? 2026 * 12 + 11 : i == NM - 4 ? 2026 * 12 : 2026 * 12 + (int)rnd(6);
 			for (int mo = 2025 * 12; mo <= stop; mo++)
 				/* kind 6: nothing from March to August, then ahead */
 				if (kind < 4 || (kind == 6 ? mo < 2026 * 12 + 2 || mo > 2026 * 12 + 7 : rnd(12)))
 					dues_pay(w->db, w->member[b][i], mo / 12, mo % 12 + 1, 1200, w->start);
 		}
+		member_event_add(w->db, w->member[b][NM - 4], EVENT_TRANSFER_OUT, day_of("2026-08-20"), -1, "介绍信-0");
 		/* A committee of three to five, a secretary who changes. */
 		role_set(w->db, w->member[b][0], ROLE_SECRETARY, w->start - 100, w->start + 300);
 		role_set(w->db, w->member[b][1], ROLE_SECRETARY, w->start + 301, -1);
@@ -353,7 +361,9 @@ static char *dump(struct db *db)
 {
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st = db_stmt(db, "SELECT 'o', org_id, hex(roster), hex(months) FROM summary_org"
-				       " UNION ALL SELECT 'm', member_id, last_paid || '/' || last_part, hex(life)"
+				       " UNION ALL SELECT 'm', member_id,"
+				       " coalesce(last_paid, '-') || '/' || coalesce(last_part, '-') || '/' || coalesce(away_from, '-'),"
+				       " hex(life)"
 				       " FROM summary_member ORDER BY 1, 2");
 
 	assert_non_null(st);
