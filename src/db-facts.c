@@ -101,8 +101,13 @@ int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 	int rc, cap = f->nevents, mi = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_event *e = db_grow(&f->events, &f->nevents, &cap, sizeof *e);
-		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		struct fact_event *e;
+		const char *kind;
+		/* Only the events of members in the facts. */
+		if (f->narrow && !facts_member(f, sqlite3_column_int64(st, 0)))
+			continue;
+		e = db_grow(&f->events, &f->nevents, &cap, sizeof *e);
+		kind = (const char *)sqlite3_column_text(st, 1);
 		e->member_id = sqlite3_column_int64(st, 0);
 		e->id = sqlite3_column_int64(st, 5);
 		e->kind = EVENT_BACK;
@@ -368,11 +373,17 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 
 	if (!st)
 		return OL_EDB;
+	/* Room for each organization's months in the window at once. */
+	f->sums.cap = f->norgs * (full_to - full_from + 3);
+	f->sums.m = xrealloc(f->sums.m, ((size_t)f->sums.cap + 1) * sizeof *f->sums.m);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long org = sqlite3_column_int64(st, 0);
 		r.n = 0;
+		const struct fact_org *o = facts_org(f, org);
+		/* A group has no yearly rule: only the months of its periods. */
+		int first = o && o->kind == ORG_GROUP ? full_from : from;
 		if ((sqlite3_column_type(st, 1) != SQLITE_NULL &&
-		     summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, from,
+		     summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, first,
 					   full_from, full_to, &f->sums) != 0) ||
 		    (sqlite3_column_type(st, 2) != SQLITE_NULL &&
 		     summary_roster_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &r) != 0)) {

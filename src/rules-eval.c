@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,15 @@
 
 /* How far back R-ABSENT-6 looks, in months. */
 #define ABSENT_LOOKBACK 8
+
+#define MEMO_SLOTS 64
+#define TR_SLOTS 64
+
+struct shown_memo {
+	int used, is_period;
+	long key;
+	char text[DATE_DISPLAY_MAX];
+};
 
 struct eng {
 	const struct rules_config *cfg;
@@ -34,7 +44,41 @@ struct eng {
 	int *by_group; /* member indices by group_id */
 	char *scope;   /* per org index: inside the query's organization */
 	struct strbuf msg;
+	struct shown_memo memo[MEMO_SLOTS];
+	/* Translations already looked up: messages by their text's address. */
+	struct {
+		const char *msgid, *text;
+	} tr[TR_SLOTS];
+	const char *kind_label[SK_COUNT];
 };
+
+/* gettext, remembered for the evaluation: a review says the same few
+ * sentences thousands of times.  The messages stay marked with _() for
+ * xgettext. */
+static const char *engine_gettext(struct eng *e, const char *msgid) __attribute__((format_arg(2)));
+static const char *engine_gettext(struct eng *e, const char *msgid)
+{
+	unsigned long h = (unsigned long)(uintptr_t)msgid;
+	int slot = (int)((h >> 4 ^ h >> 10) % TR_SLOTS);
+
+	if (e->tr[slot].msgid != msgid) {
+		e->tr[slot].msgid = msgid;
+		e->tr[slot].text = gettext(msgid);
+	}
+	return e->tr[slot].text;
+}
+#undef _
+#define _(s) engine_gettext(e, s)
+
+/* A session kind's name, looked up once per evaluation. */
+static const char *kind_label(struct eng *e, enum session_kind k)
+{
+	if ((unsigned)k >= SK_COUNT)
+		return session_kind_label(k);
+	if (!e->kind_label[k])
+		e->kind_label[k] = session_kind_label(k);
+	return e->kind_label[k];
+}
 
 /* ---- members of an organization ---------------------------------------------- */
 
@@ -113,20 +157,34 @@ static void say(struct eng *e, const char *fmt, ...)
 /* A day or a period in a message: as people read it when the query asks
  * for that (the text output and the screens), else ISO, as the machine
  * formats carry it. */
-static void say_day(const struct eng *e, long day, char buf[static DATE_DISPLAY_MAX])
+/* The same few days and periods come up for every organization: each is
+ * put in words once per evaluation (the translations cannot change
+ * during one). */
+static const char *remembered(struct eng *e, long key, int is_period, const struct period *p)
 {
-	if (e->q->human_dates)
-		date_display(day, buf);
-	else
-		date_format(day, buf);
+	struct shown_memo *m = &e->memo[(unsigned long)(key * 2 + is_period) % MEMO_SLOTS];
+
+	if (!m->used || m->key != key || m->is_period != is_period) {
+		m->used = 1;
+		m->key = key;
+		m->is_period = is_period;
+		if (is_period)
+			(e->q->human_dates ? period_display : period_format)(p, m->text);
+		else
+			(e->q->human_dates ? date_display : date_format)(key, m->text);
+	}
+	return m->text;
 }
 
-static void say_period(const struct eng *e, const struct period *p, char buf[static DATE_DISPLAY_MAX])
+static void say_day(struct eng *e, long day, char buf[static DATE_DISPLAY_MAX])
 {
-	if (e->q->human_dates)
-		period_display(p, buf);
-	else
-		period_format(p, buf);
+	memcpy(buf, remembered(e, day, 0, NULL), DATE_DISPLAY_MAX);
+}
+
+static void say_period(struct eng *e, const struct period *p, char buf[static DATE_DISPLAY_MAX])
+{
+	/* A period is its kind and first day. */
+	memcpy(buf, remembered(e, p->first * 4 + (long)p->kind, 1, p), DATE_DISPLAY_MAX);
 }
 
 static int param(const struct eng *e, enum rule_id r, const char *key)
@@ -313,15 +371,15 @@ static void say_periodic(struct eng *e, enum severity sev, enum session_kind k, 
 	say_period(e, p, ps);
 	say_day(e, p->last, end);
 	if (sev == SEV_OK && t.held)
-		say(e, _("%s: %d held in %s"), session_kind_label(k), t.held, ps);
+		say(e, _("%s: %d held in %s"), kind_label(e, k), t.held, ps);
 	else if (sev == SEV_OVERDUE)
-		say(e, _("no %s was held in %s"), session_kind_label(k), ps);
+		say(e, _("no %s was held in %s"), kind_label(e, k), ps);
 	else if (t.planned)
 		say(e, ngettext("no %s held yet in %s; %d planned before %s", "no %s held yet in %s; %d planned before %s",
 				t.planned),
-		    session_kind_label(k), ps, t.planned, end);
+		    kind_label(e, k), ps, t.planned, end);
 	else
-		say(e, _("no %s held or planned yet in %s, which ends on %s"), session_kind_label(k), ps, end);
+		say(e, _("no %s held or planned yet in %s, which ends on %s"), kind_label(e, k), ps, end);
 }
 
 /* A rule of the form "at least min sessions of kind k per period". */
@@ -443,7 +501,7 @@ static void quorum_rule(struct eng *e, enum rule_id rule, const struct fact_org 
 	period_of(PERIOD_MONTH, on, &p);
 	say_day(e, on, day);
 	say(e, _("the %s of %s had %d of %d present, not more than %d%%: its decisions lack a quorum"),
-	    session_kind_label(kind), day, c[0], c[1], pct);
+	    kind_label(e, kind), day, c[0], c[1], pct);
 	emit(e, rule, o, NULL, &p, session, SEV_OVERDUE, 0);
 }
 
@@ -954,9 +1012,12 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 		w->marks_from = q->quarter.first;
 	if (w->marks_from < w->sessions_from)
 		w->sessions_from = w->marks_from;
-	/* Yearly rules: this year and the one before. */
+	/* Yearly rules: for a check this year and the one before. */
 	date_to_ymd(start, &y, &m, &d);
 	date_from_ymd(y - 1, 1, 1, &w->yearly_from);
+	/* A review has a year only in its fourth quarter: that year's. */
+	if (q->mode == RULES_REVIEW)
+		w->yearly_from = q->quarter.index == 4 ? date_add_years(w->yearly_from, 1) : w->sessions_from;
 	w->as_of = q->as_of;
 	w->narrow = 0;
 	w->dues_cut = w->life_cut = 0;

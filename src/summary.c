@@ -351,7 +351,8 @@ unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, 
 		return NULL;
 	}
 	p = buf = xmalloc(cap);
-	for (int i = from; i < to; i++) {
+	/* Newest first: a query reads only back to the months it needs. */
+	for (int i = to - 1; i >= from; i--) {
 		const struct sum_month *m = &s->m[i];
 		unsigned mask = 0;
 		int dom = 0, y, mo;
@@ -360,7 +361,7 @@ unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, 
 				mask |= 1u << k;
 		if (m->last_held >= 0)
 			date_to_ymd(m->last_held, &y, &mo, &dom);
-		p = pack_put_varint(p, (unsigned long long)(m->month - prev));
+		p = pack_put_varint(p, (unsigned long long)(i == to - 1 ? m->month : prev - m->month));
 		prev = m->month;
 		p = pack_put_varint(p, (unsigned long long)dom);
 		p = pack_put_varint(p, mask);
@@ -431,12 +432,13 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		struct sum_month m;
 		int delta, dom, mask, keep, full;
 		memset(&m, 0, sizeof m);
-		/* Months strictly increase. */
-		if (get_small(&p, end, 12 * 10000, &delta) != 0 || (delta == 0 && records > 0) ||
-		    month + delta > 12 * 10000)
+		/* The newest month, then each one before the last. */
+		if (get_small(&p, end, 12 * 10000, &delta) != 0 || (records > 0 && (delta == 0 || delta > month)))
 			goto bad;
-		records++;
-		month += delta;
+		month = records++ ? month - delta : delta;
+		/* The rest is older than anything wanted. */
+		if (month < from)
+			break;
 		m.org_id = org_id;
 		m.month = month;
 		if (get_small(&p, end, 31, &dom) != 0 || get_small(&p, end, (1u << SK_COUNT) - 1, &mask) != 0)
@@ -454,7 +456,7 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		    get_small(&p, end, COUNT_MAX, &m.nq) != 0)
 			goto bad;
 		full = month >= full_from && month <= full_to;
-		keep = month >= from && (full || yearly(&m));
+		keep = full || yearly(&m);
 		m.last_held = dom && keep ? day_in(month, dom) : -1;
 		m.first_q = s->nq;
 		for (int j = 0; j < m.nq; j++) {
@@ -485,6 +487,12 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 			m.nq = 0;
 		if (keep)
 			*push_month(s) = m;
+	}
+	/* Oldest first, as the facts keep months. */
+	for (int i = n0, j = s->n - 1; i < j; i++, j--) {
+		struct sum_month t = s->m[i];
+		s->m[i] = s->m[j];
+		s->m[j] = t;
 	}
 	return 0;
 bad:

@@ -1993,11 +1993,35 @@ static void test_facts_window(void **state)
 	rules_facts_window(&q, &w);
 	assert_true(w.sessions_from <= D("2026-07-01"));
 	assert_true(w.marks_from <= D("2026-04-01"));
-	assert_int_equal(w.yearly_from, D("2025-01-01"));
-	/* A past quarter reviewed as of much later still has its marks. */
+	/* A fourth quarter's review has its year, and no other. */
+	assert_int_equal(w.yearly_from, D("2026-01-01"));
+	assert_false(w.narrow);
+	/* A past quarter reviewed as of much later still has its marks, and
+	 * has no year. */
 	assert_int_equal(period_parse("2025Q1", &q.quarter, NULL), 0);
 	rules_facts_window(&q, &w);
 	assert_true(w.marks_from <= D("2025-01-01"));
+	assert_int_equal(w.yearly_from, w.sessions_from);
+}
+
+/* The members a check need not read: with the thresholds in force, those
+ * who paid or took part after the months that could make a finding. */
+static void test_facts_narrow(void **state)
+{
+	struct rules_query q = { .mode = RULES_CHECK, .as_of = D("2026-07-15") };
+	struct rules_config cfg;
+	struct facts_window w;
+
+	(void)state;
+	rules_defaults(&cfg);
+	rules_facts_window(&q, &w);
+	rules_facts_narrow(&cfg, &q, &w);
+	assert_true(w.narrow);
+	assert_int_equal(w.dues_cut, 2026 * 12 + 6 - 3);
+	assert_int_equal(w.life_cut, 2026 * 12 + 6 - 3);
+	cfg.rules[R_DUES_6].params[0].value = 1;
+	rules_facts_narrow(&cfg, &q, &w);
+	assert_int_equal(w.dues_cut, 2026 * 12 + 6 - 1);
 }
 
 /* ---- the rule table ------------------------------------------------------------ */
@@ -2302,6 +2326,7 @@ int main(void)
 		T(test_findings_by_organization),
 		T(test_callback_stops),
 		T(test_facts_window),
+		T(test_facts_narrow),
 		T(test_rule_table),
 		T(test_rules_file_good_lines),
 		T(test_rules_file_changes_findings),

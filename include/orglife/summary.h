@@ -106,13 +106,15 @@ unsigned char *summary_roster_encode(const struct roster *r, size_t *len);
 int summary_roster_decode(const void *blob, size_t len, struct roster *r);
 
 /*
- * Blobs.  Months: for each month with anything in it, its distance from the
- * previous one, then varints (day of the latest held session or 0, a mask
- * of kinds, held and planned per kind in the mask, the secretary's lessons
- * held and planned, the number of quorums and for each the session id, day
- * of month, kind, also + 1, election, then the six numbers).  Life: the
- * first month, then one byte per month.  Decoding refuses a malformed blob
- * with -1 and leaves the output as it was.
+ * Blobs.  Months: for each month with anything in it, newest first, its
+ * distance from the one after it (the first: its month index), then
+ * varints (day of the latest held session or 0, a mask of kinds, held and
+ * planned per kind in the mask, the secretary's lessons held and planned,
+ * the number of quorums and for each the session id, day of month, kind,
+ * also + 1, election, then the six numbers).  Decoding stops at the first
+ * month older than it needs, unread.  Life: the first month, then one byte
+ * per month.  Decoding refuses a malformed blob with -1 and leaves the
+ * output as it was.
  */
 unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, size_t *len);
 /* Appends to s the months from `from` on (a month index); of those outside
