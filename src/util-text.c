@@ -558,18 +558,26 @@ void table_cell(struct table *t, int col, const char *text)
 	row[col] = xstrdup(text ? text : "");
 }
 
-/* Prints one line of already sanitized cells, trimming trailing spaces. */
-static void table_print_line(const struct table *t, FILE *f, char **cells,
+/* Prints one line of already sanitized cells of widths cellw, trimming
+ * trailing spaces. */
+static void table_print_line(const struct table *t, FILE *f, char **cells, const int *cellw,
 			     const int *widths, struct strbuf *line)
 {
 	strbuf_reset(line);
 	for (int c = 0; c < t->ncols; c++) {
 		if (c > 0)
 			strbuf_add(line, "  ", 2);
-		if (t->right[c])
+		if (cellw[c] > widths[c] && t->right[c]) /* too wide: cut at a character */
 			text_fit_right(line, cells[c], widths[c]);
-		else
+		else if (cellw[c] > widths[c])
 			text_fit(line, cells[c], widths[c], 1);
+		else if (t->right[c]) {
+			text_add_spaces(line, widths[c] - cellw[c]);
+			strbuf_adds(line, cells[c]);
+		} else {
+			strbuf_adds(line, cells[c]);
+			text_add_spaces(line, widths[c] - cellw[c]);
+		}
 	}
 	while (line->len > 0 && line->s[line->len - 1] == ' ')
 		line->len--;
@@ -581,7 +589,7 @@ void table_print(struct table *t, FILE *f, int max_width)
 {
 	struct strbuf line = { 0 };
 	char **hdr, **cells;
-	int *widths;
+	int *widths, *hdrw, *cellw;
 	int has_header = 0;
 	long total;
 	size_t r;
@@ -590,23 +598,28 @@ void table_print(struct table *t, FILE *f, int max_width)
 	if (!t || !f)
 		return;
 	widths = xmalloc(sizeof *widths * (size_t)t->ncols);
+	hdrw = xmalloc(sizeof *hdrw * (size_t)t->ncols);
 	hdr = xmalloc(sizeof *hdr * (size_t)t->ncols);
+	cells = NULL;
+	cellw = NULL;
 	for (c = 0; c < t->ncols; c++) {
 		if (t->header[c])
 			has_header = 1;
 		hdr[c] = text_sanitize(t->header[c], 0);
-		widths[c] = text_width(hdr[c]); /* unset header: "" */
+		widths[c] = hdrw[c] = text_width(hdr[c]); /* unset header: "" */
 	}
 	if (!has_header && t->nrows == 0)
 		goto out;
-	/* sanitized cells: nrows * ncols, row-major */
+	/* sanitized cells and their widths: nrows * ncols, row-major */
 	cells = xmalloc(sizeof *cells * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
+	cellw = xmalloc(sizeof *cellw * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
 			char *s = text_sanitize(t->rows[r][c], 0);
 			int w = text_width(s);
 
 			cells[r * (size_t)t->ncols + (size_t)c] = s;
+			cellw[r * (size_t)t->ncols + (size_t)c] = w;
 			if (w > widths[c])
 				widths[c] = w;
 		}
@@ -626,16 +639,18 @@ void table_print(struct table *t, FILE *f, int max_width)
 		total--;
 	}
 	if (has_header)
-		table_print_line(t, f, hdr, widths, &line);
+		table_print_line(t, f, hdr, hdrw, widths, &line);
 	for (r = 0; r < t->nrows; r++)
-		table_print_line(t, f, cells + r * (size_t)t->ncols, widths, &line);
+		table_print_line(t, f, cells + r * (size_t)t->ncols, cellw + r * (size_t)t->ncols, widths, &line);
 	for (r = 0; r < t->nrows * (size_t)t->ncols; r++)
 		free(cells[r]);
-	free(cells);
 out:
+	free(cells);
+	free(cellw);
 	for (c = 0; c < t->ncols; c++)
 		free(hdr[c]);
 	free(hdr);
+	free(hdrw);
 	free(widths);
 	strbuf_free(&line);
 }
