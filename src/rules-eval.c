@@ -349,13 +349,19 @@ static struct tally count_sessions(const struct facts *f, long long org, enum se
 		tally_sessions(f, org, k, by_secretary, p->first, p->last, as_of, &t);
 		return t;
 	}
-	/* Periods are whole months. */
-	for (int mo = facts_month(p->first); mo <= facts_month(p->last); mo++) {
-		const struct sum_month *sm;
+	/* Periods are whole months; org's months are together, by month. */
+	int m0 = p->year * 12 + (p->kind == PERIOD_MONTH ? p->index - 1 : p->kind == PERIOD_QUARTER ? (p->index - 1) * 3 : 0);
+	int m1 = p->kind == PERIOD_MONTH ? m0 : p->kind == PERIOD_QUARTER ? m0 + 2 : m0 + 11, lo, hi, i;
+
+	RANGE(f->sums.m, f->sums.n, org_id, org, &lo, &hi);
+	for (i = lo; i < hi && f->sums.m[i].month < m0; i++)
+		;
+	for (int mo = m0; mo <= m1; mo++) {
+		const struct sum_month *sm = i < hi && f->sums.m[i].month == mo ? &f->sums.m[i++] : NULL;
 		if (is_raw(f, org, mo)) {
 			struct period m = month_period(mo);
 			tally_sessions(f, org, k, by_secretary, m.first, m.last, as_of, &t);
-		} else if ((sm = sum_of(f, org, mo)) != NULL) {
+		} else if (sm) {
 			t.held += by_secretary ? sm->sec_held : sm->held[k];
 			t.planned += by_secretary ? sm->sec_planned : sm->planned[k];
 		}
