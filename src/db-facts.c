@@ -121,7 +121,8 @@ int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 	if (rc != SQLITE_DONE)
 		return db_fail_sqlite(db, "reading members' events");
 	if (sort)
-		qsort(f->events, (size_t)f->nevents, sizeof *f->events, cmp_event);
+		if (f->nevents > 1)
+			qsort(f->events, (size_t)f->nevents, sizeof *f->events, cmp_event);
 	/* Both lists are by member id: give each member its slice. */
 	for (int i = 0; i < f->nevents; i++) {
 		while (mi < f->nmembers && f->members[mi].id < f->events[i].member_id)
@@ -163,7 +164,8 @@ int db_facts_roles(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 	}
 	sqlite3_reset(st);
 	if (sort)
-		qsort(f->roles, (size_t)f->nroles, sizeof *f->roles, cmp_role);
+		if (f->nroles > 1)
+			qsort(f->roles, (size_t)f->nroles, sizeof *f->roles, cmp_role);
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading committee roles");
 }
 
@@ -514,7 +516,8 @@ static void mark_raw(const struct facts_window *w, struct facts *f)
 			}
 		}
 	}
-	qsort(f->raw, (size_t)f->nraw, sizeof *f->raw, cmp_raw);
+	if (f->nraw > 1)
+		qsort(f->raw, (size_t)f->nraw, sizeof *f->raw, cmp_raw);
 	for (i = 0; i < f->nraw; i++)
 		if (i == 0 || cmp_raw(&f->raw[i], &f->raw[n - 1]) != 0)
 			f->raw[n++] = f->raw[i];
@@ -541,7 +544,8 @@ static int load_raw_sessions(struct db *db, struct facts *f)
 		db_bind_day(st, 4, f->marks_from);
 		rc = db_facts_sessions(db, st, f);
 	}
-	qsort(f->sessions, (size_t)f->nsessions, sizeof *f->sessions, cmp_session);
+	if (f->nsessions > 1)
+		qsort(f->sessions, (size_t)f->nsessions, sizeof *f->sessions, cmp_session);
 	return rc;
 }
 
@@ -598,7 +602,8 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 	}
 	if (rc != OL_OK || f->nraw == 0)
 		return rc;
-	qsort(f->members, (size_t)f->nmembers, sizeof *f->members, cmp_member);
+	if (f->nmembers > 1)
+		qsort(f->members, (size_t)f->nmembers, sizeof *f->members, cmp_member);
 	for (int i = 0; i < f->nmembers; i++)
 		if (n == 0 || f->members[n - 1].id != f->members[i].id)
 			f->members[n++] = f->members[i];

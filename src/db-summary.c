@@ -196,7 +196,8 @@ static unsigned char *blob_copy(sqlite3_stmt *st, int col, size_t *len)
 		return NULL;
 	*len = (size_t)sqlite3_column_bytes(st, col);
 	b = xmalloc(*len + 1);
-	memcpy(b, sqlite3_column_blob(st, col), *len);
+	if (*len)
+		memcpy(b, sqlite3_column_blob(st, col), *len);
 	return b;
 }
 

@@ -230,7 +230,8 @@ void summary_roster(const struct facts *f, long long org_id, struct roster *r)
 			days[nd++] = m->confirmed;
 		for (int k = 0; k < m->nevents; k++)
 			days[nd++] = f->events[m->first_event + k].day;
-		qsort(days, (size_t)nd, sizeof *days, cmp_day);
+		if (nd > 1)
+			qsort(days, (size_t)nd, sizeof *days, cmp_day);
 		/* Day numbers start at 0: the day before is before everything. */
 		counts_on(f, m, -1, &ph, &pf);
 		r->here += ph;
@@ -247,7 +248,8 @@ void summary_roster(const struct facts *f, long long org_id, struct roster *r)
 	}
 	free(days);
 	/* One step per day, none that changes nothing. */
-	qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_step);
+	if (r->n > 1)
+		qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_step);
 	n0 = 0;
 	for (int i = 0; i < r->n; i++) {
 		if (n0 > 0 && r->v[n0 - 1].day == r->v[i].day) {
