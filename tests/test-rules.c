@@ -422,7 +422,7 @@ struct got {
 	long long org, member, session;
 	char period[12];
 	enum severity sev;
-	int planned;
+	int planned, pending;
 };
 
 static struct got G[MAXG];
@@ -447,6 +447,7 @@ static int collect(const struct finding *fd, void *ctx)
 	g->session = fd->session_id;
 	g->sev = fd->severity;
 	g->planned = fd->planned;
+	g->pending = fd->pending;
 	if (fd->has_period)
 		period_format(&fd->period, g->period);
 	else
@@ -1892,6 +1893,45 @@ static void test_RULES_CHECK_and_RULES_REVIEW(void **state)
 	TABLE("check and review", world_modes, cases);
 }
 
+/* The finding of the last run for rule and period ("" for a state). */
+static const struct got *got_of(enum rule_id rule, const char *period)
+{
+	for (int i = 0; i < NG; i++)
+		if (G[i].rule == rule && strcmp(G[i].period, period) == 0)
+			return &G[i];
+	fail_msg("no finding of %s for '%s'", rules_id(rule), period);
+	return NULL;
+}
+
+/* An ok that only means "not yet in its window" is pending: fewer held
+ * than the rule asks.  One that is met, a state, or anything due is not. */
+static void test_pending(void **state)
+{
+	(void)state;
+	reset();
+	world_modes(0);
+	run("2026Q3", "2026-08-15", 0);
+	assert_int_equal(got_of(R_ASSEMBLY_Q, "2026Q3")->sev, SEV_OK);
+	assert_true(got_of(R_ASSEMBLY_Q, "2026Q3")->pending);
+	assert_false(got_of(R_THEME_DAY_M, "2026-07")->pending);
+	assert_true(got_of(R_THEME_DAY_M, "2026-08")->pending);
+	assert_false(got_of(R_SIZE_MIN, "")->pending);
+	/* Planned is not held: September's planned theme day is still pending. */
+	reset();
+	world_modes(0);
+	run("2026Q3", "2026-09-05", 0);
+	assert_int_equal(got_of(R_THEME_DAY_M, "2026-09")->planned, 1);
+	assert_true(got_of(R_THEME_DAY_M, "2026-09")->pending);
+	assert_int_equal(got_of(R_THEME_DAY_M, "2026-08")->sev, SEV_OVERDUE);
+	assert_false(got_of(R_THEME_DAY_M, "2026-08")->pending);
+	/* Inside the window it is due, not pending. */
+	reset();
+	world_modes(0);
+	run("2026Q3", "2026-09-30", 0);
+	assert_int_equal(got_of(R_THEME_DAY_M, "2026-09")->sev, SEV_DUE);
+	assert_false(got_of(R_THEME_DAY_M, "2026-09")->pending);
+}
+
 /* ---- the --org scope ----------------------------------------------------------- */
 
 /* Committee 1: branches 2 (group 3) and 4, general branch 6 with branch 7.
@@ -2322,6 +2362,7 @@ int main(void)
 		T(test_R_LEDGER_DUE),
 		T(test_R_APPRAISAL_REDO),
 		T(test_RULES_CHECK_and_RULES_REVIEW),
+		T(test_pending),
 		T(test_org_scope),
 		T(test_findings_by_organization),
 		T(test_callback_stops),

@@ -109,6 +109,8 @@ struct finding {
 	long long session_id; /* quorum findings: the session */
 	enum severity severity;
 	int planned;          /* periodic rules: sessions planned in the period */
+	int pending;          /* periodic rules: ok, but fewer held than the rule asks so
+				 far; the period has not reached its warning window */
 	const char *message;  /* a sentence, translated; valid during the call */
 };
 
