@@ -171,6 +171,7 @@ void tui_status(struct tui *t, enum tui_style style, const char *fmt, ...)
 
 static struct screen *(*const toplevel[])(struct tui *t) = {
 	view_overview_new,
+	view_review_new,
 };
 #define NTOPLEVEL ((int)(sizeof toplevel / sizeof toplevel[0]))
 

@@ -6,8 +6,8 @@
  * Enter opens.  The panel sits beside the tree on a wide terminal and
  * below it on a narrow one.  The tree is painted first; the engine runs on
  * the first idle turn and the badges follow.  An empty database gets a
- * welcome saying what to do first, each step one key away.  The logic is
- * overview.c's.
+ * welcome saying what to do first, each step one key away.  r opens the
+ * quarterly review (view-review.c).  The logic is overview.c's.
  */
 #include "config.h"
 
@@ -517,6 +517,12 @@ static unsigned overview_key(struct screen *s, struct tui *t, enum tui_action a,
 	}
 	if (!v->ov.norgs)
 		return welcome_key(t, a);
+	if (a == ACT_REVIEW) {
+		struct screen *review = view_review_new(t);
+		if (review)
+			tui_push(t, review);
+		return TUI_REDRAW;
+	}
 	return v->focus_panel ? panel_key(v, t, a) : tree_key(v, t, a);
 }
 

@@ -27,9 +27,13 @@
 #define SESSION_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_SESSION)
 #define WELCOME_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_WELCOME)
 #define PLAIN_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST) /* help, command output */
+#define REVIEW_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_REVIEW)
+#define FINDINGS_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FINDINGS)
 
 /* Every screen's mask, as the view-*.c files set them. */
-static const unsigned screen_masks[] = { ROLLCALL_MASK, OVERVIEW_MASK, SESSION_MASK, WELCOME_MASK, PLAIN_MASK };
+static const unsigned screen_masks[] = {
+	ROLLCALL_MASK, OVERVIEW_MASK, SESSION_MASK, WELCOME_MASK, PLAIN_MASK, REVIEW_MASK, FINDINGS_MASK,
+};
 
 /* ---- normalizing ---------------------------------------------------------------- */
 
@@ -91,6 +95,16 @@ static void test_keys_find_their_actions(void **state)
 	assert_int_equal(tui_key_action(tui_key_normalize(0, 0xFF1F), OVERVIEW_MASK), ACT_HELP); /* ？ */
 	assert_int_equal(tui_key_action(TUI_CTRL('l'), OVERVIEW_MASK), ACT_REDRAW);
 	assert_int_equal(tui_key_action(TUI_CTRL('d'), OVERVIEW_MASK), ACT_HALF_DOWN);
+	assert_int_equal(tui_key_action('r', OVERVIEW_MASK), ACT_REVIEW);
+	assert_int_equal(tui_key_action('<', REVIEW_MASK), ACT_PREV_QUARTER);
+	assert_int_equal(tui_key_action('>', REVIEW_MASK), ACT_NEXT_QUARTER);
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, REVIEW_MASK), ACT_OPEN);
+	assert_int_equal(tui_key_action('l', REVIEW_MASK), ACT_RIGHT);
+	assert_int_equal(tui_key_action(TUI_KEYCODE(KEY_LEFT), REVIEW_MASK), ACT_LEFT);
+	assert_int_equal(tui_key_action('p', REVIEW_MASK), ACT_PROBLEMS);
+	assert_int_equal(tui_key_action('x', REVIEW_MASK), ACT_EXPORT);
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, FINDINGS_MASK), ACT_OPEN);
+	assert_int_equal(tui_key_action('j', FINDINGS_MASK), ACT_DOWN);
 }
 
 /* What a Chinese input method left on lets through: key codes (arrows,
@@ -124,6 +138,8 @@ static void test_frequent_actions_survive_an_input_method(void **state)
 		{ ACT_SEARCH, ROLLCALL_MASK },   { ACT_OPEN, OVERVIEW_MASK },    { ACT_LEFT, OVERVIEW_MASK },
 		{ ACT_RIGHT, OVERVIEW_MASK },    { ACT_ROLLCALL, SESSION_MASK }, { ACT_BACK, SESSION_MASK },
 		{ ACT_HELP, SESSION_MASK },      { ACT_COMMAND, SESSION_MASK },  { ACT_NEXT_SCREEN, OVERVIEW_MASK },
+		{ ACT_OPEN, REVIEW_MASK },       { ACT_LEFT, REVIEW_MASK },      { ACT_RIGHT, REVIEW_MASK },
+		{ ACT_OPEN, FINDINGS_MASK },
 	};
 
 	(void)state;
@@ -151,6 +167,13 @@ static void test_keys_only_where_offered(void **state)
 	/* The session screen scrolls but has no names to find. */
 	assert_int_equal(tui_key_action('/', SESSION_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('x', ROLLCALL_MASK), ACT_NONE);
+	/* The same key means what the screen at hand says: r is the review
+	 * on the overview, the roll-call on a session; / filters the review. */
+	assert_int_equal(tui_key_action('r', SESSION_MASK), ACT_ROLLCALL);
+	assert_int_equal(tui_key_action('/', REVIEW_MASK), ACT_FILTER);
+	assert_int_equal(tui_key_action('<', OVERVIEW_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('n', REVIEW_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('x', FINDINGS_MASK), ACT_NONE);
 }
 
 /* A key may serve two screens, never two actions on one screen. */

@@ -33,6 +33,8 @@ enum tui_scope {
 	TUI_SCOPE_ROLLCALL = 16,
 	TUI_SCOPE_WELCOME = 32,   /* the overview of an empty database */
 	TUI_SCOPE_FIND = 64,      /* lists of names: / and n */
+	TUI_SCOPE_REVIEW = 128,   /* the quarterly review's table */
+	TUI_SCOPE_FINDINGS = 256, /* one organization's findings in the review */
 };
 
 enum tui_action {
@@ -60,6 +62,13 @@ enum tui_action {
 	/* overview */
 	ACT_LEFT,
 	ACT_RIGHT,
+	ACT_REVIEW,
+	/* review */
+	ACT_PREV_QUARTER,
+	ACT_NEXT_QUARTER,
+	ACT_FILTER,
+	ACT_PROBLEMS,
+	ACT_EXPORT,
 	/* welcome */
 	ACT_ADD_BRANCH,
 	ACT_IMPORT,

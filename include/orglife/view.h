@@ -18,6 +18,15 @@ struct screen *view_session_new(struct tui *t, long long session_id);
 /* The roll-call sheet of a session. */
 struct screen *view_rollcall_new(struct tui *t, long long session_id);
 
+/* The quarterly review: every organization by rule for this quarter,
+ * worst first; the quarter before and after, a filter, the export. */
+struct screen *view_review_new(struct tui *t);
+
+/* One organization's findings in the review of quarter (the rows of a
+ * branch include its party groups'), the first of rule selected (-1: the
+ * first of all); Enter opens the session behind one. */
+struct screen *view_findings_new(struct tui *t, const struct period *quarter, long long org_id, int rule);
+
 /* The keys of the screen `of` (the ? screen), from the key table. */
 struct screen *view_help_new(struct tui *t, const struct screen *of);
 
