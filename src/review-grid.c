@@ -312,21 +312,24 @@ int review_grid_items(const struct review_grid *g, long long org_id, int *first)
 	return n;
 }
 
-void review_grid_layout(const struct review_grid *g, int width, int focus, int *first, struct review_layout *lay)
+void review_grid_layout(const struct review_grid *g, int width, int heading_w, int focus, int *first,
+			struct review_layout *lay)
 {
 	int counts_w = 3 * REVIEW_COUNT_W, cells_need = g->ncolumns * REVIEW_CELL_W;
-	int want = g->name_w < NAME_MIN_W ? NAME_MIN_W : g->name_w;
-	int keep = want < NAME_KEEP_W ? want : NAME_KEEP_W;
+	int names = g->name_w < NAME_MIN_W ? NAME_MIN_W : g->name_w;
+	/* The heading widens the names only with room nothing else needs. */
+	int want = names > heading_w ? names : heading_w;
+	int keep = names < NAME_KEEP_W ? names : NAME_KEEP_W;
 	int floor_w = width / 3 < keep ? width / 3 : keep;
 	int rest, name_w, vis;
 
+	if (floor_w < NAME_MIN_W)
+		floor_w = NAME_MIN_W;
 	/* A space, the worst mark, a space, the name, a space, then the counts
 	 * and a space, then the cells; a cell's space after its mark keeps the
 	 * last column free. */
 	lay->name_x = 3;
 	rest = width - lay->name_x - 1;
-	if (floor_w < NAME_MIN_W)
-		floor_w = NAME_MIN_W;
 	name_w = rest - counts_w - 1 - cells_need;
 	if (name_w < keep) {
 		/* The counts go before the names are cut below 14 columns;

@@ -241,7 +241,7 @@ static void review_draw(struct screen *s, struct tui *t, const struct tui_rect *
 
 	if (s->gen != t->gen)
 		load(v, t);
-	review_grid_layout(&v->g, r->w, v->focus, &v->first, &v->lay);
+	review_grid_layout(&v->g, r->w, text_width(_("Organization")), v->focus, &v->first, &v->lay);
 	draw_summary(v, t, r->y, r->x, r->w);
 	draw_focus(v, t, r->y + 1, r->x, r->w);
 	table.y = r->y + HEAD_LINES;

@@ -287,7 +287,7 @@ static void test_layout_80_columns(void **state)
 	/* Fourteen columns and a name of 14 columns: everything fits. */
 	grid_of(&g, "机关第一党支部", 14);
 	assert_int_equal(g.name_w, 14);
-	review_grid_layout(&g, 80, 13, &first, &lay);
+	review_grid_layout(&g, 80, 0, 13, &first, &lay);
 	assert_int_equal(lay.name_x, 3);
 	assert_int_equal(lay.name_w, 14);
 	assert_int_equal(lay.counts_x, 3 + 14 + 1);
@@ -300,7 +300,7 @@ static void test_layout_80_columns(void **state)
 	/* Every rule: the counts go, the name gives way to the cells. */
 	grid_of(&g, "幸福社区第一网格党小组联合支部", R_COUNT);
 	assert_int_equal(g.name_w, 30);
-	review_grid_layout(&g, 80, 0, &first, &lay);
+	review_grid_layout(&g, 80, 0, 0, &first, &lay);
 	assert_int_equal(lay.counts_x, -1);
 	assert_int_equal(lay.name_w, 80 - 3 - 1 - R_COUNT * REVIEW_CELL_W);
 	assert_int_equal(lay.first, 0);
@@ -309,7 +309,7 @@ static void test_layout_80_columns(void **state)
 	/* Shorter, the counts keep a name of 14 columns. */
 	review_grid_free(&g);
 	grid_of(&g, "幸福社区第一网格党小组联合支部", 20);
-	review_grid_layout(&g, 80, 0, &first, &lay);
+	review_grid_layout(&g, 80, 0, 0, &first, &lay);
 	assert_int_equal(lay.name_w, 80 - 3 - 1 - 3 * REVIEW_COUNT_W - 1 - 20 * REVIEW_CELL_W);
 	assert_true(lay.name_w >= 14);
 	assert_int_equal(lay.counts_x, 3 + lay.name_w + 1);
@@ -325,7 +325,7 @@ static void test_layout_40_columns_scrolls(void **state)
 
 	(void)state;
 	grid_of(&g, "机关第一党支部", 20);
-	review_grid_layout(&g, 40, 0, &first, &lay);
+	review_grid_layout(&g, 40, 0, 0, &first, &lay);
 	/* No room for the counts; the name keeps a third of the line. */
 	assert_int_equal(lay.counts_x, -1);
 	assert_int_equal(lay.name_w, 13);
@@ -335,23 +335,24 @@ static void test_layout_40_columns_scrolls(void **state)
 	assert_true(vis < 20);
 	assert_int_equal(lay.first, 0);
 	/* The focus past the right edge scrolls just far enough... */
-	review_grid_layout(&g, 40, 19, &first, &lay);
+	review_grid_layout(&g, 40, 0, 19, &first, &lay);
 	assert_int_equal(first, 20 - vis);
 	assert_int_equal(lay.first + lay.ncols, 20);
 	/* ... and back, as far as the focus. */
-	review_grid_layout(&g, 40, 5, &first, &lay);
+	review_grid_layout(&g, 40, 0, 5, &first, &lay);
 	assert_int_equal(first, 5);
-	review_grid_layout(&g, 40, 7, &first, &lay);
+	review_grid_layout(&g, 40, 0, 7, &first, &lay);
 	assert_int_equal(first, 5);
 	/* Wide again: everything fits, no scrolling. */
-	review_grid_layout(&g, 120, 7, &first, &lay);
+	review_grid_layout(&g, 120, 0, 7, &first, &lay);
 	assert_int_equal(first, 0);
 	assert_int_equal(lay.ncols, 20);
 	assert_true(lay.counts_x > 0);
 	review_grid_free(&g);
 }
 
-/* A short name still gets 8 columns; an empty grid lays out. */
+/* A short name still gets 8 columns, or its heading's width when there
+ * is room; an empty grid lays out. */
 static void test_layout_small(void **state)
 {
 	struct review_grid g;
@@ -360,13 +361,22 @@ static void test_layout_small(void **state)
 
 	(void)state;
 	grid_of(&g, "a", 2);
-	review_grid_layout(&g, 40, 1, &first, &lay);
+	review_grid_layout(&g, 40, 0, 1, &first, &lay);
 	assert_int_equal(lay.name_w, 8);
 	assert_int_equal(lay.ncols, 2);
 	assert_int_equal(first, 0);
+	review_grid_layout(&g, 80, 12, 1, &first, &lay);
+	assert_int_equal(lay.name_w, 12);
+	assert_true(lay.counts_x > 0);
+	/* ... but not at the cost of the cells. */
+	review_grid_free(&g);
+	grid_of(&g, "a", 14);
+	review_grid_layout(&g, 40, 12, 0, &first, &lay);
+	assert_int_equal(lay.name_w, 40 - 3 - 1 - 14 * REVIEW_CELL_W);
+	assert_int_equal(lay.ncols, 14);
 	review_grid_free(&g);
 	grid_of(&g, "a", 0);
-	review_grid_layout(&g, 40, 0, &first, &lay);
+	review_grid_layout(&g, 40, 0, 0, &first, &lay);
 	assert_int_equal(lay.ncols, 0);
 	review_grid_free(&g);
 }

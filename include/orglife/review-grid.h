@@ -141,11 +141,13 @@ struct review_layout {
 /*
  * Lays out the grid's rows for width columns with column focus in view:
  * *first is the first column shown before (0 at the start) and after.
- * Names get what they need.  On a short line they give way, down to 14
- * columns, to the counts and the cells; then the counts go and the names
- * give way down to 14 columns or a third of the line (never below 8);
- * then the cells scroll.
+ * Names get what they need, and at least heading_w columns (their
+ * heading's width).  On a short line they give way, down to 14 columns,
+ * to the counts and the cells; then the counts go and the names give way
+ * down to 14 columns or a third of the line (never below 8); then the
+ * cells scroll.
  */
-void review_grid_layout(const struct review_grid *g, int width, int focus, int *first, struct review_layout *lay);
+void review_grid_layout(const struct review_grid *g, int width, int heading_w, int focus, int *first,
+			struct review_layout *lay);
 
 #endif
