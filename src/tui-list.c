@@ -83,6 +83,14 @@ void tui_list_select(struct tui_list *l, int row)
 	scroll_into_view(l);
 }
 
+void tui_list_select_from(struct tui_list *l, int row, int from)
+{
+	tui_list_select(l, row);
+	/* The next draw scrolls again if the selection would fall below. */
+	if (!l->pager && from >= 0 && from <= l->sel)
+		l->top = from;
+}
+
 void tui_list_set_rows(struct tui_list *l, int n)
 {
 	l->n = n < 0 ? 0 : n;

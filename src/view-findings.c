@@ -187,13 +187,14 @@ static void build(struct findings_view *v, int width)
 	tui_list_set_rows(&v->list, v->nlines);
 }
 
-/* The first finding of rule, or the first line that can be selected. */
+/* The first finding of rule, its heading in view; else the first line
+ * that can be selected. */
 static void select_rule(struct findings_view *v, int rule)
 {
 	for (int i = 0; i < v->nlines; i++) {
 		const struct review_item *it = &v->g.items[v->first + v->lines[i].item];
 		if (v->lines[i].kind == LINE_FINDING && (rule < 0 || (int)it->rule == rule)) {
-			tui_list_select(&v->list, i);
+			tui_list_select_from(&v->list, i, i > 0 && v->lines[i - 1].kind == LINE_RULE ? i - 1 : i);
 			return;
 		}
 	}
@@ -266,20 +267,34 @@ static int line_selectable(void *ctx, int row)
 
 static const struct tui_list_ops list_ops = { .draw_row = draw_line, .selectable = line_selectable };
 
+/* Selects the line of kind for item, laid out anew (the first line of
+ * the nearest item when the findings changed). */
+static void select_item(struct findings_view *v, int item, enum line_kind kind)
+{
+	int i;
+
+	for (i = 0; i < v->nlines; i++)
+		if (v->lines[i].item >= item && (v->lines[i].item > item || v->lines[i].kind == kind))
+			break;
+	tui_list_select(&v->list, i);
+}
+
 static void findings_draw(struct screen *s, struct tui *t, const struct tui_rect *r)
 {
 	struct findings_view *v = (struct findings_view *)s;
-	int keep = v->list.sel;
+	const struct line *sel = v->list.sel >= 0 && v->list.sel < v->nlines ? &v->lines[v->list.sel] : NULL;
+	int item = sel ? sel->item : 0;
+	enum line_kind kind = sel ? sel->kind : LINE_FINDING;
 
 	if (s->gen != t->gen)
 		load(v, t);
 	if (v->width != r->w) {
 		build(v, r->w);
-		/* The first time the rule asked for; later the same line, near enough. */
+		/* The first time the rule asked for; later the same finding. */
 		if (!v->placed)
 			select_rule(v, v->rule);
 		else
-			tui_list_select(&v->list, keep);
+			select_item(v, item, kind);
 		v->placed = 1;
 	}
 	if (!v->n) {

@@ -46,6 +46,9 @@ void tui_list_set_rows(struct tui_list *l, int n);
 /* Selects row (or the nearest selectable row after it, else before it)
  * and scrolls it into view. */
 void tui_list_select(struct tui_list *l, int row);
+/* Like tui_list_select, then shows from row `from` (a heading above the
+ * selection), as far as the selection stays in view when drawn. */
+void tui_list_select_from(struct tui_list *l, int row, int from);
 
 /* Draws the visible rows into r. */
 void tui_list_draw(struct tui_list *l, struct tui *t, const struct tui_rect *r);
