@@ -12,6 +12,7 @@
 #include <orglife/db.h>
 #include <orglife/facts.h>
 #include <orglife/i18n.h>
+#include <orglife/pinyin.h>
 #include <orglife/review-grid.h>
 #include <orglife/text.h>
 
@@ -254,7 +255,9 @@ static int on_finding(const struct finding *fd, void *p)
 
 int review_grid_load(struct db *db, const struct rules_config *cfg, long long org_id, struct review_grid *g)
 {
-	struct rules_query q = { .mode = RULES_REVIEW, .as_of = g->as_of, .quarter = g->quarter, .org_id = org_id };
+	/* The screens show the messages to people. */
+	struct rules_query q = { .mode = RULES_REVIEW, .as_of = g->as_of, .quarter = g->quarter, .org_id = org_id,
+				 .human_dates = 1 };
 	struct facts_window w;
 	struct facts f;
 	struct load l = { .g = g, .f = &f };
@@ -294,7 +297,7 @@ void review_grid_filter(struct review_grid *g, const char *needle, int problems)
 	for (int i = 0; i < g->nrows; i++) {
 		if (problems && g->rows[i].worst < REVIEW_DUE)
 			continue;
-		if (needle && *needle && !strstr(g->rows[i].name, needle))
+		if (!pinyin_match(g->rows[i].name, needle))
 			continue;
 		g->shown[g->nshown++] = i;
 	}

@@ -72,8 +72,8 @@ const struct tui_binding tui_bindings[] = {
 	{ .action = ACT_RIGHT, .scope = TUI_SCOPE_REVIEW, .keys = { 'l', K(KEY_RIGHT) }, .hint = NULL,
 	  .help = N_("the rule to the right") },
 	{ .action = ACT_FILTER, .scope = TUI_SCOPE_REVIEW, .keys = { '/' }, .hint = N_("filter"),
-	  .help = N_("show only the organizations whose name holds what you type, live (Enter keeps it, Esc goes "
-		     "back, empty shows all)") },
+	  .help = N_("show only the organizations whose name holds what you type, as characters or pinyin (jg "
+		     "finds 机关), live (Enter keeps it, Esc goes back, empty shows all)") },
 	{ .action = ACT_PROBLEMS, .scope = TUI_SCOPE_REVIEW, .keys = { 'p' }, .hint = N_("problems"),
 	  .help = N_("show only the organizations with something due or overdue; again to show all") },
 	{ .action = ACT_EXPORT, .scope = TUI_SCOPE_REVIEW, .keys = { 'x' }, .hint = N_("export"),

@@ -20,10 +20,10 @@
 #include <orglife/tui-list.h>
 #include <orglife/view.h>
 
-/* Narrower than this, a finding shows its mark without the word. */
+/* Narrower than this, a finding shows its mark without its period and word. */
 #define WORDS_MIN_COLS 60
 
-enum line_kind { LINE_RULE, LINE_FINDING, LINE_MORE, LINE_SESSION, LINE_BLANK };
+enum line_kind { LINE_RULE, LINE_FINDING, LINE_MORE, LINE_SESSION, LINE_SESSION_MORE, LINE_BLANK };
 
 struct line {
 	enum line_kind kind;
@@ -44,6 +44,7 @@ struct findings_view {
 	struct line *lines;
 	int nlines, caplines;
 	int width;             /* the lines are laid out for this width; -1: again */
+	int periodw;           /* the widest period, as people read it; -1: none shown */
 	int textx;             /* where a finding's sentence starts */
 };
 
@@ -57,18 +58,19 @@ static void free_sessions(struct findings_view *v)
 	v->sessions = NULL;
 }
 
-/* "session 1427: 2026-07-10, 支部党员大会  全程点名" */
+/* "session 1427: Fri 10 Jul, general assembly  全程点名" (the quarter in
+ * the title names the year) */
 static char *session_line(struct tui *t, long long id)
 {
 	struct session s = { 0 };
 	struct strbuf b = { 0 };
-	char day[11];
+	char day[DATE_DISPLAY_MAX];
 
 	if (session_get(t->db, id, &s) != OL_OK) {
 		strbuf_addf(&b, _("session %lld"), id);
 		return strbuf_detach(&b);
 	}
-	date_format(s.day, day);
+	date_display_short(s.day, day);
 	strbuf_addf(&b, _("session %lld: %s, %s"), id, day, session_kind_label(s.kind));
 	if (s.topic && *s.topic)
 		strbuf_addf(&b, "  %s", s.topic);
@@ -121,15 +123,15 @@ static void free_lines(struct findings_view *v)
 struct wrap_ctx {
 	struct findings_view *v;
 	int item;
-	int first;
+	enum line_kind first, more; /* the kinds of the first line and the others */
 };
 
 static void add_wrapped(void *p, const char *text)
 {
 	struct wrap_ctx *c = p;
 
-	add_line(c->v, c->first ? LINE_FINDING : LINE_MORE, c->item, text);
-	c->first = 0;
+	add_line(c->v, c->first, c->item, text);
+	c->first = c->more;
 }
 
 /* The widest mark word, so the sentences line up. */
@@ -164,12 +166,24 @@ static void build(struct findings_view *v, int width)
 	int i, rule = -1;
 
 	free_lines(v);
-	/* Two spaces, the period (2026-07), a space, the mark, a space and
-	 * its word, two spaces, the sentence. */
-	v->textx = 2 + 7 + 1 + 1 + 1 + (width >= WORDS_MIN_COLS ? words_width() + 2 : 1);
+	v->periodw = 0;
+	for (i = 0; i < v->n; i++) {
+		char period[DATE_DISPLAY_MAX];
+		if (!v->g.items[v->first + i].has_period)
+			continue;
+		period_display(&v->g.items[v->first + i].period, period);
+		if (text_width(period) > v->periodw)
+			v->periodw = text_width(period);
+	}
+	/* Two spaces, the period (Jul 2026), a space, the mark, a space and
+	 * its word, two spaces, the sentence.  Narrow, the mark alone: the
+	 * sentences name their periods too. */
+	if (width < WORDS_MIN_COLS)
+		v->periodw = -1;
+	v->textx = 2 + v->periodw + 1 + 1 + 1 + (width >= WORDS_MIN_COLS ? words_width() + 2 : 1);
 	for (i = 0; i < v->n; i++) {
 		const struct review_item *it = &v->g.items[v->first + i];
-		struct wrap_ctx c = { .v = v, .item = i, .first = 1 };
+		struct wrap_ctx c = { .v = v, .item = i, .first = LINE_FINDING, .more = LINE_MORE };
 		if ((int)it->rule != rule) {
 			if (rule >= 0)
 				add_line(v, LINE_BLANK, i, NULL);
@@ -179,8 +193,10 @@ static void build(struct findings_view *v, int width)
 		strbuf_reset(&b);
 		sentence(v, it, &b);
 		tui_wrap(strbuf_str(&b), width - v->textx - 1, add_wrapped, &c);
+		c.first = LINE_SESSION;
+		c.more = LINE_SESSION_MORE;
 		if (v->sessions[i])
-			add_line(v, LINE_SESSION, i, v->sessions[i]);
+			tui_wrap(v->sessions[i], width - v->textx - 1, add_wrapped, &c);
 	}
 	strbuf_free(&b);
 	v->width = width;
@@ -229,16 +245,16 @@ static void draw_finding(struct findings_view *v, struct tui *t, const struct li
 {
 	const struct review_item *it = &v->g.items[v->first + l->item];
 	attr_t sev = base | tui_attr(t, mark_style(it->mark));
-	char period[12] = "";
-	int cx = x + 2;
+	char period[DATE_DISPLAY_MAX] = "";
+	int markx = 2 + v->periodw + 1;
 
-	if (it->has_period)
-		period_format(&it->period, period);
-	tui_text(y, cx, 7, period, base, 0);
-	cx += 8;
-	tui_text(y, cx, 1, review_mark_symbol(it->mark), sev, 0);
+	if (it->has_period && v->periodw > 0) {
+		period_display(&it->period, period);
+		tui_text(y, x + 2, v->periodw, period, base, 0);
+	}
+	tui_text(y, x + markx, 1, review_mark_symbol(it->mark), sev, 0);
 	if (w >= WORDS_MIN_COLS)
-		tui_text(y, cx + 2, v->textx - cx - 4, review_mark_label(it->mark), sev, 0);
+		tui_text(y, x + markx + 2, v->textx - markx - 4, review_mark_label(it->mark), sev, 0);
 	tui_text(y, x + v->textx, w - v->textx - 1, l->text, base, 0);
 }
 
@@ -253,7 +269,10 @@ static void draw_line(void *ctx, struct tui *t, int row, int y, int x, int w, in
 	case LINE_RULE: draw_rule(v, t, &v->g.items[v->first + l->item], y, x, w); break;
 	case LINE_FINDING: draw_finding(v, t, l, y, x, w, base); break;
 	case LINE_MORE: tui_text(y, x + v->textx, w - v->textx - 1, l->text, base, 0); break;
-	case LINE_SESSION: tui_text(y, x + v->textx, w - v->textx - 1, l->text, base | tui_attr(t, TS_KEY), 0); break;
+	case LINE_SESSION:
+	case LINE_SESSION_MORE:
+		tui_text(y, x + v->textx, w - v->textx - 1, l->text, base | tui_attr(t, TS_KEY), 0);
+		break;
 	default: break;
 	}
 }
@@ -359,7 +378,7 @@ struct screen *view_findings_new(struct tui *t, const struct period *quarter, lo
 {
 	struct findings_view *v = xmalloc(sizeof *v);
 	struct strbuf title = { 0 };
-	char qs[12];
+	char qs[DATE_DISPLAY_MAX];
 	int row;
 
 	memset(v, 0, sizeof *v);
@@ -373,7 +392,7 @@ struct screen *view_findings_new(struct tui *t, const struct period *quarter, lo
 		findings_free(&v->base);
 		return NULL;
 	}
-	period_format(quarter, qs);
+	period_display(quarter, qs);
 	row = review_grid_find(&v->g, org_id);
 	if (row >= 0)
 		strbuf_addf(&title, "%s, ", v->g.rows[row].name);

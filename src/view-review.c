@@ -4,7 +4,7 @@
  * mark per cell (✓ met, ~ not held yet, ! due, ✗ overdue, - nothing
  * found) with colour beside it, never instead of it.  `<` and `>` go to
  * the quarter before and after, h and l move the rule in focus (named
- * above the table), `/` filters by name, p keeps the organizations with
+ * above the table), `/` filters by name or pinyin, p keeps those with
  * problems, Enter opens one's findings (view-findings.c), and x writes
  * the quarter's review to a file through the very command `orglife
  * review` runs.  The logic is review-grid.c's.
@@ -66,9 +66,9 @@ static const struct review_row *shown_row(const struct review_view *v, int i)
 
 static void set_title(struct review_view *v)
 {
-	char qs[12];
+	char qs[DATE_DISPLAY_MAX];
 
-	period_format(&v->quarter, qs);
+	period_display(&v->quarter, qs);
 	free(v->base.title);
 	v->base.title = xstrdup(qs);
 }
@@ -127,17 +127,22 @@ static void mark_counts(const struct review_view *v, int col, struct strbuf *b)
 
 static void draw_summary(struct review_view *v, struct tui *t, int y, int x, int w)
 {
-	struct strbuf b = { 0 };
-	char qs[12], day[11];
+	struct strbuf head = { 0 }, b = { 0 };
+	char qs[DATE_DISPLAY_MAX], day[DATE_DISPLAY_MAX];
 
-	period_format(&v->quarter, qs);
-	date_format(v->g.as_of, day);
-	strbuf_adds(&b, " ");
-	strbuf_addf(&b, _("%s as of %s"), qs, day);
-	strbuf_adds(&b, "   ");
-	x += tui_text(y, x, w, b.s, tui_attr(t, TS_HEADING), 0);
-	strbuf_reset(&b);
+	/* The quarter names the year. */
+	period_display(&v->quarter, qs);
+	date_display_short(v->g.as_of, day);
 	mark_counts(v, -1, &b);
+	strbuf_addf(&head, _("%s as of %s"), qs, day);
+	/* Narrow, the counts keep their room: the quarter is in the title. */
+	if (1 + text_width(head.s) + 3 + text_width(b.s) > w) {
+		strbuf_reset(&head);
+		strbuf_addf(&head, _("as of %s"), day);
+	}
+	x += 1;
+	x += tui_text(y, x, w - x, head.s, tui_attr(t, TS_HEADING), 0) + 3;
+	strbuf_free(&head);
 	if (v->filter || v->problems) {
 		strbuf_adds(&b, "   ");
 		strbuf_addf(&b, _("%d of %d shown"), v->g.nshown, v->g.nrows);
@@ -416,6 +421,7 @@ static unsigned open_export(struct review_view *v, struct tui *t)
 {
 	char qs[12], name[64];
 
+	/* A file name in ISO, as the command line takes quarters. */
 	period_format(&v->quarter, qs);
 	snprintf(name, sizeof name, "orglife-review-%s.html", qs);
 	tui_prompt(t, _("export to: "), name, NULL, export_named, v);

@@ -1,8 +1,9 @@
 /* test-review-grid.c - cmocka tests of the Review screen's logic
  * (review-grid.h), without a terminal: the mark of a finding and of a
- * cell (the worst), rows worst first, the columns, the filter by name and
- * by problems, the drill-down's order, the layout at 80 and 40 columns,
- * and the same from the engine on a small world.
+ * cell (the worst), rows worst first, the columns, the filter by name (by
+ * characters or pinyin) and by problems, the drill-down's order, the
+ * layout at 80 and 40 columns, and the same from the engine on a small
+ * world.
  *
  * The world, in an in-memory database with the clock at 2026-07-15:
  *   党委 (committee)
@@ -212,6 +213,15 @@ static void test_filter(void **state)
 	assert_int_equal(g.rows[g.shown[0]].org_id, 2);
 	review_grid_filter(&g, "党委", 0);
 	assert_int_equal(g.nshown, 0);
+	/* Names are found by their pinyin too, as `/` finds them elsewhere. */
+	review_grid_filter(&g, "jg", 0);
+	assert_int_equal(g.nshown, 2);
+	review_grid_filter(&g, "xingfu", 0);
+	assert_int_equal(g.nshown, 1);
+	assert_int_equal(g.rows[g.shown[0]].org_id, 3);
+	review_grid_filter(&g, "JGDE", 1);
+	assert_int_equal(g.nshown, 1);
+	assert_int_equal(g.rows[g.shown[0]].org_id, 2);
 	review_grid_filter(&g, "", 0);
 	assert_int_equal(g.nshown, 4);
 	review_grid_free(&g);

@@ -99,7 +99,8 @@ void review_grid_finish(struct review_grid *g);
 
 /*
  * Loads the review of g's quarter from the database for organization
- * org_id and everything under it (0: everything) and finishes the grid.
+ * org_id and everything under it (0: everything) and finishes the grid;
+ * the findings' sentences write dates for people (date_display).
  * g must come from review_grid_init.  Returns OL_OK or a status with
  * db_errmsg set.
  */
@@ -112,9 +113,10 @@ void review_grid_free(struct review_grid *g);
 int review_grid_find(const struct review_grid *g, long long org_id);
 
 /*
- * Shows only the rows whose name contains needle (NULL or "": every
- * name) and, with problems, whose worst mark is due or overdue; in the
- * rows' order.
+ * Shows only the rows whose name holds needle, as characters or their
+ * pinyin as `/` finds names (pinyin_match: jg finds 机关; NULL or "":
+ * every name) and, with problems, whose worst mark is due or overdue; in
+ * the rows' order.
  */
 void review_grid_filter(struct review_grid *g, const char *needle, int problems);
 
