@@ -395,8 +395,10 @@ struct screen *view_findings_new(struct tui *t, const struct period *quarter, lo
 	period_display(quarter, qs);
 	row = review_grid_find(&v->g, org_id);
 	if (row >= 0)
-		strbuf_addf(&title, "%s, ", v->g.rows[row].name);
-	strbuf_adds(&title, qs);
+		/* TRANSLATORS: the title of an organization's findings: its name, then the quarter. */
+		strbuf_addf(&title, _("%s, %s"), v->g.rows[row].name, qs);
+	else
+		strbuf_adds(&title, qs);
 	v->base.title = strbuf_detach(&title);
 	return &v->base;
 }
