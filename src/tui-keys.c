@@ -132,8 +132,12 @@ int tui_key_normalize(int is_code, unsigned long ch)
 		return TUI_KEY_BACKSPACE;
 	if (ch == 0x3000) /* full-width space */
 		return ' ';
-	if (ch == 0xFF1F || ch == 0xFF1A || ch == 0xFF0F || ch == 0xFF0C || (ch >= 0xFF10 && ch <= 0xFF19))
-		return (int)(ch - 0xFEE0); /* ？：／， and ０-９ */
+	if (ch == 0xFF1F || ch == 0xFF1A || ch == 0xFF0F || ch == 0xFF0C || ch == 0xFF1C || ch == 0xFF1E ||
+	    (ch >= 0xFF10 && ch <= 0xFF19))
+		return (int)(ch - 0xFEE0); /* ？：／，＜＞ and ０-９ */
+	/* A Chinese input method types < and > as 《 and 》. */
+	if (ch == 0x300A || ch == 0x300B)
+		return ch == 0x300A ? '<' : '>';
 	if (ch > 0x10FFFF)
 		return 0;
 	return (int)ch;

@@ -44,6 +44,10 @@ static void test_fullwidth_keys_are_ascii(void **state)
 	assert_int_equal(tui_key_normalize(0, 0xFF1A), ':'); /* ： */
 	assert_int_equal(tui_key_normalize(0, 0xFF0F), '/'); /* ／ */
 	assert_int_equal(tui_key_normalize(0, 0xFF0C), ','); /* ， */
+	assert_int_equal(tui_key_normalize(0, 0x300A), '<'); /* 《 */
+	assert_int_equal(tui_key_normalize(0, 0x300B), '>'); /* 》 */
+	assert_int_equal(tui_key_normalize(0, 0xFF1C), '<'); /* ＜ */
+	assert_int_equal(tui_key_normalize(0, 0xFF1E), '>'); /* ＞ */
 	for (unsigned d = 0; d <= 9; d++)
 		assert_int_equal(tui_key_normalize(0, 0xFF10 + d), '0' + (int)d);
 	assert_int_equal(tui_key_normalize(0, 0x3000), ' ');
