@@ -388,7 +388,6 @@ static int walk_top(struct db *db, long long parent, int depth, int *left,
 			      " JOIN org p ON p.id = o.parent_id WHERE o.parent_id = ?1 ORDER BY o.name, o.id")
 		: db_stmt(db, "SELECT id, name, kind, parent_id, NULL, term_years FROM org WHERE parent_id IS NULL"
 			      " ORDER BY name, id");
-	sqlite3_stmt *count;
 	struct org *kids = NULL;
 	int n = 0, cap = 0, rc = OL_OK, s;
 
@@ -409,16 +408,7 @@ static int walk_top(struct db *db, long long parent, int depth, int *left,
 	for (int i = 0; i < n; i++) {
 		struct org *o = &kids[i];
 		if (rc == OL_OK && *left > 0) {
-			o->members = -1;
-			count = o->kind == ORG_BRANCH  ? db_stmt(db, "SELECT count(*) FROM member WHERE org_id = ?1")
-				: o->kind == ORG_GROUP ? db_stmt(db, "SELECT count(*) FROM member WHERE group_id = ?1")
-						       : NULL;
-			if (count) {
-				sqlite3_bind_int64(count, 1, o->id);
-				if (sqlite3_step(count) == SQLITE_ROW)
-					o->members = sqlite3_column_int(count, 0);
-				sqlite3_reset(count);
-			}
+			o->members = -1; /* not counted: see org_list */
 			--*left;
 			if ((rc = fn(o, ctx)) == 0)
 				rc = walk_top(db, o->id, depth + 1, left, fn, ctx);

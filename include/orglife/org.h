@@ -56,7 +56,7 @@ void org_clear(struct org *org);
 int org_list(struct db *db, int (*fn)(const struct org *org, void *ctx), void *ctx);
 /* The first `max` organizations in org_list's order, found by walking down
  * from the roots, so that it costs the same whatever the size of the tree;
- * members are counted for branches and groups only (-1 for the others). */
+ * their members are not counted (-1). */
 int org_list_top(struct db *db, int max, int (*fn)(const struct org *org, void *ctx), void *ctx);
 
 /* The id for ORG as typed: a numeric id, or a name unique in the database.
