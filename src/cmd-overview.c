@@ -36,13 +36,20 @@ static int collect_activity(const struct org_activity *a, void *p)
 	return 0;
 }
 
+/* The activity of an organization (they come in id order). */
 static const struct org_activity *find_activity(const struct overview *ov, long long org_id)
 {
-	size_t i;
+	size_t lo = 0, hi = ov->nact;
 
-	for (i = 0; i < ov->nact; i++)
-		if (ov->act[i].org_id == org_id)
-			return &ov->act[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ov->act[mid].org_id == org_id)
+			return &ov->act[mid];
+		if (ov->act[mid].org_id < org_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

@@ -944,11 +944,17 @@ int minutes_unlock(struct db *db, long long session_id, const char *reason)
 int session_activity(struct db *db, long from, long to, long today,
 		     int (*fn)(const struct org_activity *a, void *ctx), void *ctx)
 {
+	/* Per organization, each through its (org_id, day) index: the
+	 * quarter's sessions, and from today back to the last held and on to
+	 * the next planned, stopping at the first found. */
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT org_id, sum(state = 'held' AND day BETWEEN ?1 AND ?2),"
-		" max(CASE WHEN state = 'held' AND day <= ?3 THEN day END),"
-		" min(CASE WHEN state = 'planned' AND day >= ?3 THEN day END)"
-		" FROM session GROUP BY org_id");
+		"SELECT o.id,"
+		" (SELECT count(*) FROM session s WHERE s.org_id = o.id AND s.day BETWEEN ?1 AND ?2 AND s.state = 'held'),"
+		" (SELECT s.day FROM session s WHERE s.org_id = o.id AND s.day <= ?3 AND s.state = 'held'"
+		"  ORDER BY s.day DESC LIMIT 1),"
+		" (SELECT s.day FROM session s WHERE s.org_id = o.id AND s.day >= ?3 AND s.state = 'planned'"
+		"  ORDER BY s.day LIMIT 1)"
+		" FROM org o ORDER BY o.id");
 	struct org_activity a;
 	int rc, stop = 0;
 

@@ -124,7 +124,7 @@ struct org_activity {
 	long last_held;    /* -1: none */
 	long next_planned; /* -1: none */
 };
-/* Calls fn for every organization that has sessions, in no set order. */
+/* Calls fn for every organization, in id order. */
 int session_activity(struct db *db, long from, long to, long today,
 		     int (*fn)(const struct org_activity *a, void *ctx), void *ctx);
 
