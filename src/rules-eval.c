@@ -114,10 +114,17 @@ static void members_of(const struct eng *e, long long org, int **idx, int *lo, i
 
 /* ---- findings ------------------------------------------------------------------ */
 
+/* A periodic rule's sessions in a period: held, and planned (or held
+ * after the as-of day). */
+struct tally {
+	int held, planned;
+};
+
+/* t: the sessions a periodic rule counted, NULL for the other rules. */
 static void emit(struct eng *e, enum rule_id rule, const struct fact_org *o, const struct fact_member *m,
-		 const struct period *p, long long session, enum severity sev, int planned)
+		 const struct period *p, long long session, enum severity sev, const struct tally *t)
 {
-	struct finding fd = { .rule = rule, .severity = sev, .planned = planned, .session_id = session };
+	struct finding fd = { .rule = rule, .severity = sev, .session_id = session };
 
 	if (e->stop)
 		return;
@@ -135,6 +142,10 @@ static void emit(struct eng *e, enum rule_id rule, const struct fact_org *o, con
 	if (p) {
 		fd.has_period = 1;
 		fd.period = *p;
+	}
+	if (t) {
+		fd.held = t->held;
+		fd.planned = t->planned;
 	}
 	fd.message = strbuf_str(&e->msg);
 	e->stop = e->fn(&fd, e->ctx);
@@ -241,10 +252,6 @@ static int periods_for(const struct eng *e, enum period_kind k, struct period ou
 	}
 	return n;
 }
-
-struct tally {
-	int held, planned;
-};
 
 /* ---- sessions: from the facts, or from their summaries --------------------------- */
 
@@ -399,7 +406,7 @@ static void periodic_rule(struct eng *e, enum rule_id rule, const struct fact_or
 		struct tally t = count_sessions(e->f, o->id, k, 0, &ps[i], e->q->as_of);
 		enum severity sev = periodic(e, &ps[i], t.held, param(e, rule, "min"), param(e, rule, "window"));
 		say_periodic(e, sev, k, &ps[i], t);
-		emit(e, rule, o, NULL, &ps[i], 0, sev, t.planned);
+		emit(e, rule, o, NULL, &ps[i], 0, sev, &t);
 	}
 }
 
@@ -420,7 +427,7 @@ static void committee_meetings(struct eng *e, const struct fact_org *o)
 		t = count_sessions(e->f, o->id, SK_COMMITTEE, 0, &ps[i], e->q->as_of);
 		sev = periodic(e, &ps[i], t.held, param(e, R_COMMITTEE_M, "min"), param(e, R_COMMITTEE_M, "window"));
 		say_periodic(e, sev, SK_COMMITTEE, &ps[i], t);
-		emit(e, R_COMMITTEE_M, o, NULL, &ps[i], 0, sev, t.planned);
+		emit(e, R_COMMITTEE_M, o, NULL, &ps[i], 0, sev, &t);
 	}
 }
 
@@ -448,7 +455,7 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 			say(e, _("the secretary's party lesson for %s is planned"), y);
 		else
 			say(e, _("the secretary has not given a party lesson in %s yet"), y);
-		emit(e, R_SECRETARY_LESSON, o, NULL, &ps[i], 0, sev, t.planned);
+		emit(e, R_SECRETARY_LESSON, o, NULL, &ps[i], 0, sev, &t);
 	}
 }
 
@@ -508,7 +515,7 @@ static void quorum_rule(struct eng *e, enum rule_id rule, const struct fact_org 
 	say_day(e, on, day);
 	say(e, _("the %s of %s had %d of %d present, not more than %d%%: its decisions lack a quorum"),
 	    kind_label(e, kind), day, c[0], c[1], pct);
-	emit(e, rule, o, NULL, &p, session, SEV_OVERDUE, 0);
+	emit(e, rule, o, NULL, &p, session, SEV_OVERDUE, NULL);
 }
 
 /* The quorum rules of one held session: voters decide assemblies and
@@ -601,7 +608,7 @@ static void term(struct eng *e, const struct fact_org *o)
 		if (e->cfg->rules[R_TERM_EXTEND].enabled) {
 			say(e, _("the term ending on %s was extended to %s, longer than the %d months allowed"), es, xs,
 			    param(e, R_TERM_EXTEND, "months"));
-			emit(e, R_TERM_EXTEND, o, NULL, NULL, 0, sev, 0);
+			emit(e, R_TERM_EXTEND, o, NULL, NULL, 0, sev, NULL);
 		}
 		/* R-TERM as without the extension. */
 		sev = a >= end ? SEV_OVERDUE : (a >= due_from ? SEV_DUE : SEV_OK);
@@ -609,7 +616,7 @@ static void term(struct eng *e, const struct fact_org *o)
 				: _("the term ends on %s; its extension is longer than allowed"),
 		    es);
 		if (e->cfg->rules[R_TERM].enabled)
-			emit(e, R_TERM, o, NULL, NULL, 0, sev, 0);
+			emit(e, R_TERM, o, NULL, NULL, 0, sev, NULL);
 		return;
 	}
 	if (el->ext_until >= 0) {
@@ -627,7 +634,7 @@ static void term(struct eng *e, const struct fact_org *o)
 			say(e, _("the term ends on %s"), es);
 	}
 	if (e->cfg->rules[R_TERM].enabled)
-		emit(e, R_TERM, o, NULL, NULL, 0, sev, 0);
+		emit(e, R_TERM, o, NULL, NULL, 0, sev, NULL);
 }
 
 /* R-SIZE-MIN, R-SIZE-MAX, R-COMMITTEE-REQ, R-SECRETARY on the as-of day. */
@@ -660,14 +667,14 @@ static void structure(struct eng *e, const struct fact_org *o)
 		sev = full < want ? SEV_OVERDUE : SEV_OK;
 		say(e, ngettext("%d full member (at least %d needed)", "%d full members (at least %d needed)", full), full,
 		    want);
-		emit(e, R_SIZE_MIN, o, NULL, NULL, 0, sev, 0);
+		emit(e, R_SIZE_MIN, o, NULL, NULL, 0, sev, NULL);
 	}
 	if (e->cfg->rules[R_SIZE_MAX].enabled) {
 		want = param(e, R_SIZE_MAX, "max");
 		sev = members > want ? SEV_DUE : SEV_OK;
 		say(e, ngettext("%d member (normally at most %d)", "%d members (normally at most %d)", members), members,
 		    want);
-		emit(e, R_SIZE_MAX, o, NULL, NULL, 0, sev, 0);
+		emit(e, R_SIZE_MAX, o, NULL, NULL, 0, sev, NULL);
 	}
 	if (e->cfg->rules[R_COMMITTEE_REQ].enabled) {
 		int from = param(e, R_COMMITTEE_REQ, "members"), cmin = param(e, R_COMMITTEE_REQ, "min"),
@@ -682,7 +689,7 @@ static void structure(struct eng *e, const struct fact_org *o)
 			say(e, _("a committee of %d, more than %d"), committee, cmax);
 		} else
 			say(e, ngettext("a committee of %d", "a committee of %d", committee), committee);
-		emit(e, R_COMMITTEE_REQ, o, NULL, NULL, 0, sev, 0);
+		emit(e, R_COMMITTEE_REQ, o, NULL, NULL, 0, sev, NULL);
 	}
 	if (e->cfg->rules[R_SECRETARY].enabled) {
 		const struct fact_member *sm = secretary ? facts_member(e->f, secretary) : NULL;
@@ -691,7 +698,7 @@ static void structure(struct eng *e, const struct fact_org *o)
 			say(e, _("the secretary is %s"), sm->name);
 		else
 			say(e, _("the secretary post is vacant"));
-		emit(e, R_SECRETARY, o, NULL, NULL, 0, sev, 0);
+		emit(e, R_SECRETARY, o, NULL, NULL, 0, sev, NULL);
 	}
 }
 
@@ -731,7 +738,7 @@ static void dues(struct eng *e, const struct fact_org *o, const struct fact_memb
 		say(e, _("no dues paid for at least %d consecutive months"), unpaid);
 	else
 		say(e, ngettext("no dues paid for %d month", "no dues paid for %d consecutive months", unpaid), unpaid);
-	emit(e, R_DUES_6, o, m, NULL, 0, unpaid >= overdue ? SEV_OVERDUE : SEV_DUE, 0);
+	emit(e, R_DUES_6, o, m, NULL, 0, unpaid >= overdue ? SEV_OVERDUE : SEV_DUE, NULL);
 }
 
 /* How a member did in one month: 0 nothing expected, 1 took part (or was
@@ -797,7 +804,7 @@ static void absent(struct eng *e, const struct fact_org *o, const struct fact_me
 		return;
 	say(e, ngettext("no organizational life for %d month", "no organizational life for %d consecutive months", missed),
 	    missed);
-	emit(e, R_ABSENT_6, o, m, NULL, 0, missed >= overdue ? SEV_OVERDUE : SEV_DUE, 0);
+	emit(e, R_ABSENT_6, o, m, NULL, 0, missed >= overdue ? SEV_OVERDUE : SEV_DUE, NULL);
 }
 
 /* R-CADRE: a leading cadre attends a session of their branch each quarter. */
@@ -823,7 +830,7 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 			continue;
 		say_period(e, &ps[i], q);
 		say(e, _("a leading cadre who took part in no session of the branch in %s"), q);
-		emit(e, R_CADRE, o, m, &ps[i], 0, sev, 0);
+		emit(e, R_CADRE, o, m, &ps[i], 0, sev, NULL);
 	}
 }
 
@@ -839,10 +846,10 @@ static void probation(struct eng *e, const struct fact_org *o, const struct fact
 	say_day(e, end, es);
 	if (a > end) {
 		say(e, _("probation ended on %s and confirmation (转正) is not recorded"), es);
-		emit(e, R_PROBATION, o, m, NULL, 0, SEV_OVERDUE, 0);
+		emit(e, R_PROBATION, o, m, NULL, 0, SEV_OVERDUE, NULL);
 	} else if (a >= date_add_months(end, -param(e, R_PROBATION, "window"))) {
 		say(e, _("probation ends on %s: confirmation (转正) is due"), es);
-		emit(e, R_PROBATION, o, m, NULL, 0, SEV_DUE, 0);
+		emit(e, R_PROBATION, o, m, NULL, 0, SEV_DUE, NULL);
 	}
 }
 
@@ -861,20 +868,20 @@ static void away(struct eng *e, const struct fact_org *o, const struct fact_memb
 			char u[DATE_DISPLAY_MAX];
 			if (!ev->has_doc || ev->until < 0) {
 				say(e, _("flowed out on %s without a 流动党员活动证 on record"), d);
-				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_OVERDUE, 0);
+				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_OVERDUE, NULL);
 			} else if (ev->until < a) {
 				say_day(e, ev->until, u);
 				say(e, _("the 流动党员活动证 expired on %s"), u);
-				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_OVERDUE, 0);
+				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_OVERDUE, NULL);
 			} else if (a >= date_add_months(ev->until, -param(e, R_MOBILE_CERT, "window"))) {
 				say_day(e, ev->until, u);
 				say(e, _("the 流动党员活动证 expires on %s"), u);
-				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_DUE, 0);
+				emit(e, R_MOBILE_CERT, o, m, NULL, 0, SEV_DUE, NULL);
 			}
 		}
 		if (e->cfg->rules[R_TRANSFER].enabled && a >= date_add_months(ev->day, param(e, R_TRANSFER, "months"))) {
 			say(e, _("away since %s: the membership should move to where the member now is"), d);
-			emit(e, R_TRANSFER, o, m, NULL, 0, SEV_DUE, 0);
+			emit(e, R_TRANSFER, o, m, NULL, 0, SEV_DUE, NULL);
 		}
 	} else if (w == MEMBER_LOST && e->cfg->rules[R_LOST].enabled) {
 		int overdue = a >= date_add_months(ev->day, param(e, R_LOST, "months"));
@@ -883,7 +890,7 @@ static void away(struct eng *e, const struct fact_org *o, const struct fact_memb
 		say(e, overdue ? _("out of contact since %s: the 停止党籍 procedure is due")
 			       : _("out of contact since %s"),
 		    d);
-		emit(e, R_LOST, o, m, NULL, 0, overdue ? SEV_OVERDUE : SEV_DUE, 0);
+		emit(e, R_LOST, o, m, NULL, 0, overdue ? SEV_OVERDUE : SEV_DUE, NULL);
 	}
 }
 
@@ -936,7 +943,7 @@ static void ledger(struct eng *e, const struct fact_org *o)
 		else
 			continue;
 		say(e, _("rectification item %lld was due on %s and is not closed: %s"), l->id, d, l->problem);
-		emit(e, R_LEDGER_DUE, o, m, NULL, 0, sev, 0);
+		emit(e, R_LEDGER_DUE, o, m, NULL, 0, sev, NULL);
 	}
 }
 
