@@ -468,7 +468,7 @@ void agenda_proposal_session(const struct agenda_proposal *p, struct session *s)
 
 /* ---- series ---------------------------------------------------------------------------- */
 
-int agenda_series(long first, enum agenda_repeat r, int count, long until, long *out, int *moved, int max)
+int agenda_series(long first, enum agenda_repeat r, int count, long until, long *out, long *moved, int max)
 {
 	int y, m, d, wday = date_weekday(first), nth, n = 0;
 	int step = r == AGENDA_QUARTERLY ? 3 : 1;
@@ -477,8 +477,7 @@ int agenda_series(long first, enum agenda_repeat r, int count, long until, long 
 	nth = (d - 1) / 7 + 1; /* 5: the last */
 	for (int k = 0; n < max && (!count || n < count); k++) {
 		long month = date_add_months(date_month_first(first), k * step), day;
-		long last = date_month_last(month);
-		int was_off;
+		long last = date_month_last(month), off = -1;
 
 		if (nth == 5)
 			day = last - (date_weekday(last) - wday + 7) % 7;
@@ -486,11 +485,12 @@ int agenda_series(long first, enum agenda_repeat r, int count, long until, long 
 			day = month + (wday - date_weekday(month) + 7) % 7 + 7L * (nth - 1);
 		if (until >= 0 && day > until)
 			break;
-		was_off = holiday_of(day, NULL) == HOLIDAY_OFF;
-		if (was_off)
+		if (holiday_of(day, NULL) == HOLIDAY_OFF) {
+			off = day;
 			day = holiday_next_workday(day);
+		}
 		if (moved)
-			moved[n] = was_off;
+			moved[n] = off;
 		out[n++] = day;
 	}
 	return n;

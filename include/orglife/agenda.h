@@ -150,9 +150,9 @@ enum agenda_repeat { AGENDA_MONTHLY, AGENDA_QUARTERLY };
  * that is a statutory holiday moves to the next working day.  Stops after
  * count days (0: no count) or past until (-1: none), and at max.  Returns
  * the number of days written to out; moved (may be NULL) gets, for each
- * day, 1 when it was moved off a holiday, else 0.
+ * day, the holiday it was moved off, else -1.
  */
-int agenda_series(long first, enum agenda_repeat r, int count, long until, long *out, int *moved, int max);
+int agenda_series(long first, enum agenda_repeat r, int count, long until, long *out, long *moved, int max);
 
 /* ---- the rows of the screen -------------------------------------------------------------- */
 
