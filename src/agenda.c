@@ -51,10 +51,10 @@ long agenda_step(enum agenda_view v, long day, int n)
 const char *agenda_view_name(enum agenda_view v)
 {
 	static const char *const names[AGENDA_NVIEWS] = {
-		[AGENDA_DAY] = N_("day"),
-		[AGENDA_WEEK] = N_("week"),
-		[AGENDA_MONTH] = N_("month"),
-		[AGENDA_LIST] = N_("quarter"),
+		[AGENDA_DAY] = N_("Day"),
+		[AGENDA_WEEK] = N_("Week"),
+		[AGENDA_MONTH] = N_("Month"),
+		[AGENDA_LIST] = N_("Quarter"),
 	};
 
 	return (unsigned)v < AGENDA_NVIEWS ? _(names[v]) : "";
@@ -399,6 +399,17 @@ static void add_proposal(struct agenda_proposals *out, const struct agenda_need 
 	x->need = index;
 }
 
+static int cmp_proposal(const void *a, const void *b)
+{
+	const struct agenda_proposal *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->minute != y->minute)
+		return x->minute < y->minute ? -1 : 1;
+	return (x->need > y->need) - (x->need < y->need);
+}
+
 int agenda_propose(struct db *db, const struct agenda_needs *needs, long today, struct agenda_proposals *out)
 {
 	struct plan p = { .today = today };
@@ -433,6 +444,8 @@ int agenda_propose(struct db *db, const struct agenda_needs *needs, long today, 
 	agenda_busy_free(&p.busy);
 	if (rc != OL_OK)
 		agenda_proposals_free(out);
+	else if (out->n)
+		qsort(out->v, (size_t)out->n, sizeof *out->v, cmp_proposal);
 	return rc;
 }
 
@@ -590,7 +603,7 @@ int agenda_row_of_day(const struct agenda *a, long day)
 	int last = -1;
 
 	for (int i = 0; i < a->nrows; i++) {
-		if (a->rows[i].kind != AGENDA_ROW_SESSION)
+		if (a->rows[i].kind != AGENDA_ROW_SESSION && a->rows[i].kind != AGENDA_ROW_DAY)
 			continue;
 		if (a->rows[i].day >= day)
 			return i;

@@ -9,7 +9,6 @@
 
 #include <orglife/date.h>
 #include <orglife/holidays.h>
-#include <orglife/i18n.h>
 #include <orglife/text.h>
 
 /* The most lines a year's file holds (a year has about a dozen). */
@@ -84,15 +83,15 @@ static const char *parse_line(const char *s, const char *end, int year, struct h
 		}
 	if (dots ? parse_day(s, (size_t)(dots - s), &sp->first) || parse_day(dots + 2, (size_t)(s + n - dots - 2), &sp->last)
 		 : parse_day(s, n, &sp->first))
-		return N_("a day is written YYYY-MM-DD, a range FIRST..LAST");
+		return "a day is written YYYY-MM-DD, a range FIRST..LAST";
 	if (!dots)
 		sp->last = sp->first;
 	date_to_ymd(sp->first, &y1, NULL, NULL);
 	date_to_ymd(sp->last, &y2, NULL, NULL);
 	if (y1 != year || y2 != year)
-		return N_("the days must lie in the file's year");
+		return "the days must lie in the file's year";
 	if (sp->last < sp->first)
-		return N_("a range must not end before it begins");
+		return "a range must not end before it begins";
 	s = skip_blanks(s + n, end);
 	n = word_len(s, end);
 	if (n == 3 && !memcmp(s, "off", 3))
@@ -100,12 +99,12 @@ static const char *parse_line(const char *s, const char *end, int year, struct h
 	else if (n == 4 && !memcmp(s, "work", 4))
 		sp->kind = HOLIDAY_WORK;
 	else
-		return N_("after the days comes off (days of rest) or work (a weekend day worked)");
+		return "after the days comes off (days of rest) or work (a weekend day worked)";
 	s = skip_blanks(s + n, end);
 	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
 		end--;
 	if (s == end)
-		return N_("the holiday's name is missing");
+		return "the holiday's name is missing";
 	copy_name(sp->name, sizeof sp->name, s, (size_t)(end - s));
 	return NULL;
 }
@@ -123,9 +122,9 @@ int holiday_parse(const char *text, int year, struct holiday_span *out, int max,
 		if (p < end && *p != '#') {
 			const char *why = parse_line(p, end, year, &sp);
 			if (!why && overlaps(out, n, sp.first, sp.last))
-				why = N_("a day appears twice");
+				why = "a day appears twice";
 			if (!why && n == max)
-				why = N_("too many lines for one year");
+				why = "too many lines for one year";
 			if (why) {
 				*line = ln;
 				*err = why;

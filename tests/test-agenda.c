@@ -150,10 +150,10 @@ static void test_rows(void **state)
 	assert_int_equal(count_rows(&a, AGENDA_ROW_DAY), 7);
 	assert_int_equal(count_rows(&a, AGENDA_ROW_SESSION), 2);
 	r = agenda_row_of_day(&a, D("2026-09-29"));
-	assert_int_equal(a.rows[r].kind, AGENDA_ROW_SESSION);
-	assert_int_equal(a.sessions[a.rows[r].index].id, w->theme); /* by time: 09:00 first */
-	assert_int_equal(a.rows[r - 1].kind, AGENDA_ROW_DAY);
-	assert_int_equal(a.rows[r - 1].day, D("2026-09-29"));
+	assert_int_equal(a.rows[r].kind, AGENDA_ROW_DAY);
+	assert_int_equal(a.rows[r].day, D("2026-09-29"));
+	assert_int_equal(a.rows[r + 1].kind, AGENDA_ROW_SESSION);
+	assert_int_equal(a.sessions[a.rows[r + 1].index].id, w->theme); /* by time: 09:00 first */
 	/* A month: only the days with sessions. */
 	a.view = AGENDA_MONTH;
 	assert_int_equal(agenda_load(w->db, &a), OL_OK);
@@ -169,7 +169,14 @@ static void test_rows(void **state)
 	assert_int_equal(agenda_load(w->db, &a), OL_OK);
 	assert_int_equal(count_rows(&a, AGENDA_ROW_SESSION), 0);
 	assert_int_equal(count_rows(&a, AGENDA_ROW_NONE), 2); /* nothing to plan loaded, nothing that day */
-	assert_int_equal(agenda_row_of_day(&a, D("2026-09-30")), -1);
+	r = agenda_row_of_day(&a, D("2026-09-30"));
+	assert_int_equal(a.rows[r].kind, AGENDA_ROW_DAY);
+	/* The list has no day to go to: the last session before. */
+	a.view = AGENDA_LIST;
+	assert_int_equal(agenda_load(w->db, &a), OL_OK);
+	r = agenda_row_of_day(&a, D("2026-09-30"));
+	assert_int_equal(a.rows[r].kind, AGENDA_ROW_SESSION);
+	assert_int_equal(a.rows[r].day, D("2026-09-29"));
 	agenda_free(&a);
 }
 

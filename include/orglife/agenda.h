@@ -37,7 +37,7 @@ enum agenda_view { AGENDA_DAY, AGENDA_WEEK, AGENDA_MONTH, AGENDA_LIST, AGENDA_NV
 void agenda_range(enum agenda_view v, long day, long *first, long *last);
 /* day moved by n of the view's spans (days, weeks, months, quarters). */
 long agenda_step(enum agenda_view v, long day, int n);
-/* The view's name, translated ("week"). */
+/* The view's name, translated ("Week"). */
 const char *agenda_view_name(enum agenda_view v);
 
 /* ---- what is still to plan ---------------------------------------------------------- */
@@ -129,7 +129,7 @@ struct agenda_proposals {
 /*
  * Proposes sessions for every session missing in needs (most urgent
  * period first), as this header's first comment says, against the
- * database's sessions and today.  Returns OL_OK or a status with db_errmsg
+ * database's sessions and today; the proposals come by day and time.  Returns OL_OK or a status with db_errmsg
  * set; free with agenda_proposals_free.
  */
 int agenda_propose(struct db *db, const struct agenda_needs *needs, long today, struct agenda_proposals *out);
@@ -203,8 +203,8 @@ struct agenda {
 int agenda_load(struct db *db, struct agenda *a);
 /* Lays out the rows again from what is loaded. */
 void agenda_rows(struct agenda *a);
-/* The row of the first session on or after day, else the last session's,
- * else -1. */
+/* The first row of a day or a session on or after day, else the last
+ * such row, else -1. */
 int agenda_row_of_day(const struct agenda *a, long day);
 /* Frees what a owns (a->needs too). */
 void agenda_free(struct agenda *a);

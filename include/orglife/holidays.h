@@ -27,7 +27,8 @@ struct holiday_span {
  * or "FIRST..LAST off|work NAME", '#' comments and blank lines.  Every day
  * must lie in year and appear once.  Fills out (up to max spans) and
  * returns their number; on an error returns -1 with *line set to the line
- * (from 1) and *err to a static N_() message.
+ * (from 1) and *err to a static message for whoever edits the file (the
+ * files are built in, so it is not translated).
  */
 int holiday_parse(const char *text, int year, struct holiday_span *out, int max, int *line, const char **err);
 

@@ -33,6 +33,9 @@ enum tui_scope {
 	TUI_SCOPE_ROLLCALL = 16,
 	TUI_SCOPE_WELCOME = 32,   /* the overview of an empty database */
 	TUI_SCOPE_FIND = 64,      /* lists of names: / and n */
+	TUI_SCOPE_AGENDA = 128,
+	TUI_SCOPE_PROPOSE = 256,  /* the agenda's proposals */
+	TUI_SCOPE_FORM = 512,     /* a form: typed keys are text, these are not */
 };
 
 enum tui_action {
@@ -74,6 +77,24 @@ enum tui_action {
 	ACT_ABSENT,
 	ACT_PRESENT_NEXT,
 	ACT_CLEAR,
+	/* agenda */
+	ACT_ADD,
+	ACT_EDIT,
+	ACT_MOVE,
+	ACT_CANCEL,
+	ACT_PROPOSE,
+	ACT_VIEW,
+	ACT_PREV_PERIOD,
+	ACT_NEXT_PERIOD,
+	ACT_TODAY,
+	/* proposals */
+	ACT_ACCEPT,
+	ACT_DROP,
+	ACT_ACCEPT_ALL,
+	/* forms */
+	ACT_FIELD_NEXT,
+	ACT_FIELD_PREV,
+	ACT_SAVE,
 	/* not a key: the loop's idle turn (a screen's deferred work) */
 	ACT_IDLE,
 	ACT_COUNT
