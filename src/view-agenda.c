@@ -418,8 +418,8 @@ static unsigned agenda_key(struct screen *s, struct tui *t, enum tui_action a, i
 			tui_push(t, next);
 		return TUI_REDRAW;
 	case ACT_VIEW:
+		/* Around the same day: the views nest, none drifts. */
 		v->a.view = (enum agenda_view)((v->a.view + 1) % AGENDA_NVIEWS);
-		v->a.day = selected_day(v);
 		load(v, t, v->a.day);
 		return TUI_REDRAW;
 	case ACT_PREV_PERIOD:
