@@ -294,7 +294,9 @@ static unsigned move_done(struct tui *t, void *ctx, const char *text)
 	else {
 		date_display(day, day_s);
 		date_format_time(minute, tm);
-		tui_status(t, TS_OK, _("session %lld moved to %s %s, saved"), v->moving, day_s, minute >= 0 ? tm : "");
+		if (minute >= 0)
+			snprintf(day_s + strlen(day_s), sizeof day_s - strlen(day_s), " %s", tm);
+		tui_status(t, TS_OK, _("session %lld moved to %s, saved"), v->moving, day_s);
 		tui_changed(t);
 		v->a.day = day;
 	}
