@@ -49,8 +49,8 @@ const struct cli_cmd cli_commands[] = {
 	  .summary = N_("end a member's committee role") },
 	{ .name = "session add", .flags = CMD_WRITES, .run = cmd_session_add,
 	  .args = "--org ORG --kind KIND --at WHEN [--topic T] [--place P] [--also KIND] [--lecturer MEMBER]"
-		  " [--host MEMBER] [--recorder MEMBER]",
-	  .summary = N_("plan a session") },
+		  " [--host MEMBER] [--recorder MEMBER] [--repeat monthly|quarterly [--count N] [--until DATE]]",
+	  .summary = N_("plan a session, or a series of them") },
 	{ .name = "session held", .args = "SESSION", .flags = CMD_WRITES, .run = cmd_session_held,
 	  .summary = N_("mark a planned session held") },
 	{ .name = "session cancel", .args = "SESSION", .flags = CMD_WRITES, .run = cmd_session_cancel,

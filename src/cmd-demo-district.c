@@ -32,6 +32,7 @@
 
 #include <orglife/bulk.h>
 #include <orglife/date.h>
+#include <orglife/holidays.h>
 #include <orglife/db.h>
 #include <orglife/i18n.h>
 #include <orglife/member.h>
@@ -545,7 +546,7 @@ static void make_member(struct district *d, struct branch *br, int i)
 	/* Joined: retirees long ago; some admitted here within the ten years. */
 	m->admitted = !m->old && last_admission - first > 400 && rng_pct(r, t->admit_pct);
 	if (m->admitted) {
-		m->joined = demo_workday(first + 30 + rng_int(r, 0, (int)(last_admission - first - 60)));
+		m->joined = holiday_next_workday(first + 30 + rng_int(r, 0, (int)(last_admission - first - 60)));
 		m->confirmed = -1;
 		day = date_add_years(m->joined, 1);
 		if (rng_pct(r, 4)) {
@@ -554,7 +555,7 @@ static void make_member(struct district *d, struct branch *br, int i)
 		}
 		/* 转正 on the first assembly after probation; a few still waiting. */
 		if (day + 60 < today || (day < today && rng_pct(r, 85)))
-			m->confirmed = demo_workday(day + rng_int(r, 0, 25));
+			m->confirmed = holiday_next_workday(day + rng_int(r, 0, 25));
 		if (m->confirmed >= today)
 			m->confirmed = -1;
 		m->full_from = m->confirmed >= 0 ? m->confirmed : -1;
@@ -571,7 +572,7 @@ static void make_member(struct district *d, struct branch *br, int i)
 	if (m->transfer_in) {
 		long arrive = br->founded >= 0 && m->joined < br->founded
 				      ? br->founded
-				      : demo_workday(first + rng_int(r, 0, (int)(last_admission - first)));
+				      : holiday_next_workday(first + rng_int(r, 0, (int)(last_admission - first)));
 		add_event(d, m, EVENT_TRANSFER_IN, arrive, -1, "转入");
 		m->arrive = arrive;
 	}
@@ -590,7 +591,7 @@ static void make_member(struct district *d, struct branch *br, int i)
 			x = 999;
 		if (x < 50) {
 			m->story = ST_TRANSFER_OUT;
-			day = demo_workday(from + rng_int(r, 0, (int)span));
+			day = holiday_next_workday(from + rng_int(r, 0, (int)span));
 			add_event(d, m, EVENT_TRANSFER_OUT, day, -1, "转出");
 		} else if (young && x < 50 + t->flow_pm / 3) {
 			/* Away for work now: a 活动证 for a year, not always renewed. */
@@ -763,7 +764,7 @@ static void plan_elections(struct district *d, struct branch *br)
 		br->ext_until = date_add_months(date_add_years(last, br->term_years), 15);
 	} else
 		last = d->today - rng_int(r, 20, (int)term_days - 20);
-	last = demo_workday(last > limit ? limit : last);
+	last = holiday_next_workday(last > limit ? limit : last);
 	if (br->founded >= 0 && last < br->founded) {
 		last = br->founded;
 		br->ext_until = -1;
@@ -771,7 +772,7 @@ static void plan_elections(struct district *d, struct branch *br)
 	days[n++] = last;
 	while (n < MAX_TERMS) {
 		long e = days[n - 1];
-		long p = demo_workday(date_add_years(e, -br->term_years) - rng_int(r, -20, 40));
+		long p = holiday_next_workday(date_add_years(e, -br->term_years) - rng_int(r, -20, 40));
 		if (br->founded >= 0 && p <= br->founded) {
 			if (e != br->founded)
 				days[n++] = br->founded;
@@ -796,7 +797,7 @@ static void plan_elections(struct district *d, struct branch *br)
 static void vacate_secretary(struct district *d, struct branch *br)
 {
 	int i;
-	long left = demo_workday(d->today - rng_int(&d->rng, 60, 200));
+	long left = holiday_next_workday(d->today - rng_int(&d->rng, 60, 200));
 
 	for (i = 0; i < br->nroles; i++) {
 		struct drole *r = &br->roles[i];
@@ -1001,7 +1002,7 @@ static int add(struct district *d, struct branch *br, struct dsession *s, int sk
 	if (!s->vote && rng_int(&d->rng, 0, 999) < 8) {
 		if ((rc = emit(d, br, s, 1, NULL)) != OL_OK || rng_pct(&d->rng, 50))
 			return rc;
-		s->day = demo_workday(s->day + 7);
+		s->day = holiday_next_workday(s->day + 7);
 		if (s->day > d->horizon || (br->lapse_from >= 0 && s->day >= br->lapse_from))
 			return OL_OK;
 	}
@@ -1060,7 +1061,7 @@ static int branch_month(struct district *d, struct branch *br, int y, int m)
 	long day;
 
 	/* 主题党日: monthly; in the first month of a quarter it includes a lesson. */
-	day = demo_workday(br->theme_week ? demo_nth_wday(y, m, br->theme_week, br->theme_wday)
+	day = holiday_next_workday(br->theme_week ? demo_nth_wday(y, m, br->theme_week, br->theme_wday)
 					  : demo_ymd(y, m, br->theme_wday));
 	ds_init(&s, br, SK_THEME_DAY, day, br->theme_min);
 	demo_theme_topic(&d->rng, br->bp->type == BT_RETIREE, y, m, s.topic, sizeof s.topic);
@@ -1073,7 +1074,7 @@ static int branch_month(struct district *d, struct branch *br, int y, int m)
 		return rc;
 
 	/* 支部委员会: monthly, for a branch with a committee. */
-	day = demo_workday(demo_nth_wday(y, m, 1, br->comm_wday));
+	day = holiday_next_workday(demo_nth_wday(y, m, 1, br->comm_wday));
 	if (committee_size(br, day) >= 3) {
 		ds_init(&s, br, SK_COMMITTEE, day, br->comm_min);
 		demo_committee_topic(&d->rng, y, m, s.topic, sizeof s.topic);
@@ -1084,7 +1085,7 @@ static int branch_month(struct district *d, struct branch *br, int y, int m)
 
 	/* 党小组会: monthly, each group, led by one of its settled members. */
 	for (g = 0; g < br->bp->ngroups; g++) {
-		day = demo_workday(demo_nth_wday(y, m, 2, (br->group_wday + g - 1) % 5 + 1));
+		day = holiday_next_workday(demo_nth_wday(y, m, 2, (br->group_wday + g - 1) % 5 + 1));
 		ds_init(&s, br, SK_GROUP, day, br->group_min);
 		s.g = g;
 		s.host = anyone_here(br, day, g * br->n / br->bp->ngroups, g, -1);
@@ -1097,7 +1098,7 @@ static int branch_month(struct district *d, struct branch *br, int y, int m)
 
 	/* 支部党员大会: the middle month of each quarter. */
 	if (mq == 2) {
-		day = demo_workday(demo_nth_wday(y, m, 3, br->meet_wday));
+		day = holiday_next_workday(demo_nth_wday(y, m, 3, br->meet_wday));
 		ds_init(&s, br, SK_ASSEMBLY, day, br->meet_min);
 		demo_assembly_topic(y, q, s.topic, sizeof s.topic);
 		if ((rc = add(d, br, &s, skip(br, SK_ASSEMBLY))) != OL_OK)
@@ -1106,7 +1107,7 @@ static int branch_month(struct district *d, struct branch *br, int y, int m)
 
 	/* 党课: the last month of each quarter; the secretary in Q2 and Q4. */
 	if (mq == 3) {
-		day = demo_workday(demo_nth_wday(y, m, 2, br->meet_wday));
+		day = holiday_next_workday(demo_nth_wday(y, m, 2, br->meet_wday));
 		ds_init(&s, br, SK_LESSON, day, br->meet_min);
 		s.lecturer = lecturer_for(br, q, day);
 		demo_lesson_topic(&d->rng, y, m,
@@ -1120,7 +1121,7 @@ static int branch_month(struct district *d, struct branch *br, int y, int m)
 
 	/* December: 组织生活会 in the morning, 民主评议党员 in the afternoon. */
 	if (m == 12) {
-		day = demo_workday(demo_nth_wday(y, 12, rng_int(&d->rng, 2, 4), br->meet_wday));
+		day = holiday_next_workday(demo_nth_wday(y, 12, rng_int(&d->rng, 2, 4), br->meet_wday));
 		ds_init(&s, br, SK_ORG_LIFE, day, HM(9, 0));
 		snprintf(s.topic, sizeof s.topic, "%d年度组织生活会", y);
 		if ((rc = add(d, br, &s, br->patchy ? 60 : 0)) != OL_OK)
@@ -1263,7 +1264,7 @@ static int build_branch(struct district *d, const struct bplan *bp, long long pa
 	br->lapse_from = -1;
 	/* Some companies and joint branches are new. */
 	if ((bp->type == BT_COMPANY || bp->type == BT_JOINT) && rng_pct(r, 15))
-		br->founded = demo_workday(d->start + rng_int(r, 60, 365 * (YEARS - 1)));
+		br->founded = holiday_next_workday(d->start + rng_int(r, 60, 365 * (YEARS - 1)));
 	k = rng_int(r, 0, 999);
 	br->patchy = k < 150;
 	if (k < 50)

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <orglife/date.h>
+#include <orglife/holidays.h>
 #include <orglife/db.h>
 #include <orglife/i18n.h>
 #include <orglife/member.h>
@@ -360,7 +361,7 @@ static int add_members(struct world *w, int b)
 			m->joined = 1 + rng_int(&w->rng, 0, 300); /* see the report: no dates before 1970 */
 		if (m->sp == SP_PROB_CONFIRMED || m->sp == SP_PROB_EXTENDED || m->sp == SP_PROB_PENDING) {
 			m->probationary = 1;
-			m->joined = demo_workday(months_ago(w, sp->months, sp->days));
+			m->joined = holiday_next_workday(months_ago(w, sp->months, sp->days));
 		}
 		m->permille = m->old ? rng_int(&w->rng, 840, 950) : rng_int(&w->rng, 890, 975);
 		m->cadre = (i == 0 && bs->secretary_cadre) || m->sp == SP_CADRE_AWAY;
@@ -468,7 +469,7 @@ static int add_member_facts(struct world *w)
 				sp = &bs->sp[k];
 		switch (m->sp) {
 		case SP_PROB_CONFIRMED:
-			rc = member_confirm(w->db, m->id, demo_workday(date_add_years(m->joined, 1)));
+			rc = member_confirm(w->db, m->id, holiday_next_workday(date_add_years(m->joined, 1)));
 			break;
 		case SP_PROB_EXTENDED:
 			rc = member_extend_probation(w->db, m->id, date_add_months(date_add_years(m->joined, 1), 9));
@@ -489,7 +490,7 @@ static int add_member_facts(struct world *w)
 					      date_add_months(day, m->sp == SP_FLOW_VALID ? 12 : 18) - 1, doc);
 			break;
 		case SP_TRANSFER_OUT:
-			m->gone = demo_workday(months_ago(w, sp->months, 0));
+			m->gone = holiday_next_workday(months_ago(w, sp->months, 0));
 			break;
 		default:
 			break;
@@ -756,7 +757,7 @@ static int add_cancelled(struct world *w, struct plan *p, int replace)
 	if ((rc = add_plan(w, p)) != OL_OK || !replace)
 		return rc;
 	p->cancel = 0;
-	p->day = demo_workday(p->day + 7);
+	p->day = holiday_next_workday(p->day + 7);
 	return add_plan(w, p);
 }
 
@@ -782,7 +783,7 @@ static int branch_month(struct world *w, int b, int y, int m)
 	long day;
 
 	/* 主题党日: monthly; in the first month of a quarter it includes a lesson. */
-	day = demo_workday(bs->theme_week ? demo_nth_wday(y, m, bs->theme_week, bs->theme_wday) : demo_ymd(y, m, bs->theme_wday));
+	day = holiday_next_workday(bs->theme_week ? demo_nth_wday(y, m, bs->theme_week, bs->theme_wday) : demo_ymd(y, m, bs->theme_wday));
 	plan_init(&p, b, SK_THEME_DAY, day, bs->theme_min);
 	demo_theme_topic(&w->rng, bspecs[b].retirees, y, m, p.topic, sizeof p.topic);
 	p.place = theme_place(b, m);
@@ -798,7 +799,7 @@ static int branch_month(struct world *w, int b, int y, int m)
 		rc = add_plan(w, &p);
 
 	/* 支部委员会: monthly, for a branch with a committee. */
-	day = demo_workday(demo_nth_wday(y, m, 1, bs->comm_wday));
+	day = holiday_next_workday(demo_nth_wday(y, m, 1, bs->comm_wday));
 	if (rc == OL_OK && committee_size(w, b, day) >= 3) {
 		plan_init(&p, b, SK_COMMITTEE, day, bs->comm_min);
 		demo_committee_topic(&w->rng, y, m, p.topic, sizeof p.topic);
@@ -813,7 +814,7 @@ static int branch_month(struct world *w, int b, int y, int m)
 
 	/* 党小组会: monthly, each group. */
 	for (g = 0; g < bs->ngroups && rc == OL_OK; g++) {
-		day = demo_workday(demo_nth_wday(y, m, 2, (bs->group_wday + g - 1) % 5 + 1));
+		day = holiday_next_workday(demo_nth_wday(y, m, 2, (bs->group_wday + g - 1) % 5 + 1));
 		plan_init(&p, b, SK_GROUP, day, bs->group_min);
 		p.g = g;
 		demo_group_topic(&w->rng, y, m, p.topic, sizeof p.topic);
@@ -828,20 +829,20 @@ static int branch_month(struct world *w, int b, int y, int m)
 
 	/* 支部党员大会: the middle month of each quarter. */
 	if (rc == OL_OK && mq == 2) {
-		day = demo_workday(demo_nth_wday(y, m, 3, bs->meet_wday));
+		day = holiday_next_workday(demo_nth_wday(y, m, 3, bs->meet_wday));
 		plan_init(&p, b, SK_ASSEMBLY, day, bs->meet_min);
 		demo_assembly_topic(y, q, p.topic, sizeof p.topic);
 		p.host = branch_host(w, b, day);
 		p.recorder = branch_recorder(w, b, day);
 		/* One was put off a week: the district called a meeting that day. */
 		if (b == B_JG1 && day >= w->pq_first && day <= w->pq_last)
-			p.move_to = demo_workday(day + 7);
+			p.move_to = holiday_next_workday(day + 7);
 		rc = add_plan(w, &p);
 	}
 
 	/* 党课: the last month of each quarter; the secretary in Q2 and Q4. */
 	if (rc == OL_OK && mq == 3) {
-		day = demo_workday(demo_nth_wday(y, m, 2, bs->meet_wday));
+		day = holiday_next_workday(demo_nth_wday(y, m, 2, bs->meet_wday));
 		plan_init(&p, b, SK_LESSON, day, bs->meet_min);
 		p.lecturer = lecturer_for(w, b, q, day);
 		demo_lesson_topic(&w->rng, y, m, (q == 2 || q == 4) && p.lecturer == holder(w, b, ROLE_SECRETARY, day), p.topic,
@@ -855,7 +856,7 @@ static int branch_month(struct world *w, int b, int y, int m)
 
 	/* December: 组织生活会 in the morning, 民主评议党员 in the afternoon. */
 	if (rc == OL_OK && m == 12) {
-		day = demo_workday(demo_nth_wday(y, 12, 4, 3));
+		day = holiday_next_workday(demo_nth_wday(y, 12, 4, 3));
 		plan_init(&p, b, SK_ORG_LIFE, day, HM(9, 0));
 		snprintf(p.topic, sizeof p.topic, "%d年度组织生活会", y);
 		p.host = branch_host(w, b, day);
@@ -898,7 +899,7 @@ static int branch_specials(struct world *w, int b)
 		rc = add_plan(w, &p);
 		end = date_add_years(m->joined, 1);
 		if (rc == OL_OK && (m->sp == SP_PROB_CONFIRMED || m->sp == SP_PROB_EXTENDED)) {
-			plan_init(&p, b, SK_ASSEMBLY, demo_workday(end), bs->meet_min);
+			plan_init(&p, b, SK_ASSEMBLY, holiday_next_workday(end), bs->meet_min);
 			snprintf(p.topic, sizeof p.topic, "预备党员转正讨论：%s同志", m->name);
 			p.host = branch_host(w, b, p.day);
 			p.recorder = branch_recorder(w, b, p.day);
@@ -952,14 +953,14 @@ static int planned_extras(struct world *w)
 	long day;
 	int rc;
 
-	day = demo_workday(w->today + 8);
+	day = holiday_next_workday(w->today + 8);
 	plan_init(&p, B_CJ, SK_ASSEMBLY, day, -1);
 	snprintf(p.topic, sizeof p.topic, "%s", "补开支部党员大会：学习传达上级会议精神，研究补选支部书记事宜");
 	p.host = branch_host(w, B_CJ, day);
 	p.recorder = branch_recorder(w, B_CJ, day);
 	if ((rc = make_session(w, &p, NULL)) != OL_OK)
 		return rc;
-	day = demo_workday(w->today + 5);
+	day = holiday_next_workday(w->today + 5);
 	plan_init(&p, B_XX, SK_COMMITTEE, day, bspecs[B_XX].comm_min);
 	snprintf(p.topic, sizeof p.topic, "%s", "研究支部换届选举工作，拟定换届选举工作方案");
 	p.place = bspecs[B_XX].place2;
@@ -1019,8 +1020,8 @@ static int build(struct world *w)
 			rc = org_add(w->db, bs->groups[g], ORG_GROUP, br->id, 0, &br->group_id[g]);
 			w->n_orgs += rc == OL_OK;
 		}
-		br->elected = demo_workday(months_ago(w, bs->elected_ago, 0));
-		br->prev_elected = br->elected > w->start ? demo_workday(date_add_years(br->elected, -3) - 10) : -1;
+		br->elected = holiday_next_workday(months_ago(w, bs->elected_ago, 0));
+		br->prev_elected = br->elected > w->start ? holiday_next_workday(date_add_years(br->elected, -3) - 10) : -1;
 	}
 	for (b = 0; b < NBRANCH && rc == OL_OK; b++)
 		rc = add_members(w, b);

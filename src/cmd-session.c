@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <orglife/agenda.h>
 #include <orglife/date.h>
 #include <orglife/db.h>
+#include <orglife/holidays.h>
 #include <orglife/i18n.h>
 #include <orglife/minutes.h>
 #include <orglife/session.h>
@@ -73,9 +75,69 @@ static const char *time_or_null(int minute, char buf[static 6])
 	return buf;
 }
 
+/* The most sessions one --repeat adds: ten years of months. */
+#define SERIES_MAX 120
+
+/* --repeat: the session and the days of its series, added in one
+ * transaction, their ids printed one a line.  A day moved off a holiday is
+ * said on stderr. */
+static int add_series(struct cli_ctx *ctx, const struct session *s, const char *repeat, const char *count_s,
+		      const char *until_s)
+{
+	enum agenda_repeat r;
+	long days[SERIES_MAX], moved[SERIES_MAX], until = -1;
+	int count = 0, n, rc;
+	struct session *all;
+	long long ids[SERIES_MAX];
+
+	if (!strcmp(repeat, "monthly"))
+		r = AGENDA_MONTHLY;
+	else if (!strcmp(repeat, "quarterly"))
+		r = AGENDA_QUARTERLY;
+	else
+		return cli_bad_value(ctx, "--repeat", repeat, _("give monthly or quarterly"));
+	if (count_s && (rc = cli_int(ctx, "--count", count_s, 1, SERIES_MAX, &count)))
+		return rc;
+	if (until_s && (rc = cli_date(ctx, "--until", until_s, &until)))
+		return rc;
+	if (!count && !until_s) {
+		/* Neither: to the end of the first day's year. */
+		int y;
+		date_to_ymd(s->day, &y, NULL, NULL);
+		date_from_ymd(y, 12, 31, &until);
+	}
+	if (until_s && until < s->day)
+		return cli_error(ctx, _("--until %s is before the first session: give a later day"), until_s);
+	n = agenda_series(s->day, r, count, until, days, moved, SERIES_MAX);
+	all = xmalloc((size_t)n * sizeof *all);
+	for (int i = 0; i < n; i++) {
+		all[i] = *s;
+		all[i].day = days[i];
+	}
+	rc = session_add_all(ctx->db, all, n, ids);
+	free(all);
+	if (rc != OL_OK)
+		return cli_status(ctx, rc);
+	for (int i = 0; i < n; i++) {
+		char off[DATE_DISPLAY_MAX], day[DATE_DISPLAY_MAX];
+		const char *name;
+		if (moved[i] < 0)
+			continue;
+		date_display(moved[i], off);
+		date_display(days[i], day);
+		holiday_of(moved[i], &name);
+		fprintf(ctx->err, _("orglife: %s is a statutory holiday (%s): that session is on %s\n"), off,
+			name ? name : "", day);
+	}
+	for (int i = 0; i < n; i++)
+		cli_print_id(ctx, ids[i]);
+	return EXIT_OK;
+}
+
 CMD_RUN(cmd_session_add)
 {
-	enum { O_ORG, O_KIND, O_AT, O_TOPIC, O_PLACE, O_ALSO, O_LECTURER, O_HOST, O_RECORDER };
+	enum { O_ORG, O_KIND, O_AT, O_TOPIC, O_PLACE, O_ALSO, O_LECTURER, O_HOST, O_RECORDER, O_REPEAT, O_COUNT,
+	       O_UNTIL };
 	static const struct cli_opt opts[] = {
 		[O_ORG] = { .name = "--org", .takes_value = 1 },
 		[O_KIND] = { .name = "--kind", .takes_value = 1 },
@@ -86,6 +148,9 @@ CMD_RUN(cmd_session_add)
 		[O_LECTURER] = { .name = "--lecturer", .takes_value = 1 },
 		[O_HOST] = { .name = "--host", .takes_value = 1 },
 		[O_RECORDER] = { .name = "--recorder", .takes_value = 1 },
+		[O_REPEAT] = { .name = "--repeat", .takes_value = 1 },
+		[O_COUNT] = { .name = "--count", .takes_value = 1 },
+		[O_UNTIL] = { .name = "--until", .takes_value = 1 },
 		{ .name = NULL },
 	};
 	struct cli_args a;
@@ -115,6 +180,10 @@ CMD_RUN(cmd_session_add)
 	/* The model copies what it keeps; s owns nothing. */
 	s.topic = (char *)opt_text(a.val[O_TOPIC]);
 	s.place = (char *)opt_text(a.val[O_PLACE]);
+	if (a.val[O_REPEAT])
+		return add_series(ctx, &s, a.val[O_REPEAT], a.val[O_COUNT], a.val[O_UNTIL]);
+	if (a.val[O_COUNT] || a.val[O_UNTIL])
+		return cli_usage(ctx, _("--count and --until go with --repeat"));
 	if ((rc = session_add(ctx->db, &s, &id)) != OL_OK)
 		return cli_status(ctx, rc);
 	cli_print_id(ctx, id);

@@ -57,6 +57,11 @@ const char *session_kind_label(enum session_kind k)
 	return (unsigned)k < SK_COUNT ? _(kinds[k].label) : "";
 }
 
+const char *session_kind_zh(enum session_kind k)
+{
+	return (unsigned)k < SK_COUNT ? kinds[k].zh : "";
+}
+
 char *session_kinds_label(const struct session *s)
 {
 	struct strbuf b = { 0 };
@@ -342,10 +347,46 @@ static int check_person(struct db *db, long long member_id, long long org_id, co
 	return rc;
 }
 
+static int set_state(struct db *db, long long id, enum session_state to)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE session SET state = ?2 WHERE id = ?1");
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, session_state_code(to), -1, SQLITE_STATIC);
+	return db_step_done(db, st, "changing a session");
+}
+
+static int state_error(struct db *db, const struct session *s, const char *want)
+{
+	return db_fail(db, OL_ESTATE, _("session %lld is %s: %s"), s->id, session_state_label(s->state), want);
+}
+
+/* The kind fits the organization: a group meeting belongs to a party
+ * group, and a group holds nothing but its meetings, lessons and others. */
+static int check_kind_org(struct db *db, enum session_kind kind, long long org_id)
+{
+	struct org o;
+	int rc = org_get(db, org_id, &o);
+
+	if (rc == OL_OK) {
+		char *n = text_sanitize(o.name, 0);
+		if (kind == SK_GROUP && o.kind != ORG_GROUP)
+			rc = db_fail(db, OL_EINVAL, _("a party group meeting belongs to a party group, and %s is a %s: give --org GROUP"),
+				     n, org_kind_label(o.kind));
+		else if (o.kind == ORG_GROUP && kind != SK_GROUP && kind != SK_LESSON && kind != SK_OTHER)
+			rc = db_fail(db, OL_EINVAL, _("%s is a party group: a %s is held by its branch; give --org BRANCH"),
+				     n, session_kind_label(kind));
+		free(n);
+		org_clear(&o);
+	}
+	return rc;
+}
+
 int session_add(struct db *db, const struct session *s, long long *id)
 {
 	long long place = 0;
-	struct org o;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -357,18 +398,7 @@ int session_add(struct db *db, const struct session *s, long long *id)
 		return db_fail(db, OL_EINVAL, _("a session needs a date (--at)"));
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
-	rc = org_get(db, s->org_id, &o);
-	if (rc == OL_OK) {
-		char *n = text_sanitize(o.name, 0);
-		if (s->kind == SK_GROUP && o.kind != ORG_GROUP)
-			rc = db_fail(db, OL_EINVAL, _("a party group meeting belongs to a party group, and %s is a %s: give --org GROUP"),
-				     n, org_kind_label(o.kind));
-		else if (o.kind == ORG_GROUP && s->kind != SK_GROUP && s->kind != SK_LESSON && s->kind != SK_OTHER)
-			rc = db_fail(db, OL_EINVAL, _("%s is a party group: a %s is held by its branch; give --org BRANCH"),
-				     n, session_kind_label(s->kind));
-		free(n);
-		org_clear(&o);
-	}
+	rc = check_kind_org(db, s->kind, s->org_id);
 	if (rc == OL_OK)
 		rc = check_person(db, s->host_id, s->org_id, "--host");
 	if (rc == OL_OK)
@@ -407,20 +437,82 @@ int session_add(struct db *db, const struct session *s, long long *id)
 	return db_tx_end(db, rc);
 }
 
-static int set_state(struct db *db, long long id, enum session_state to)
+int session_add_all(struct db *db, const struct session *s, int n, long long *ids)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE session SET state = ?2 WHERE id = ?1");
+	int rc;
 
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	for (int i = 0; i < n && rc == OL_OK; i++)
+		rc = session_add(db, &s[i], &ids[i]);
+	return db_tx_end(db, rc);
+}
+
+/* Has the session a roll-call (any mark)? */
+static int has_marks(struct db *db, long long id, int *yes)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT marks IS NOT NULL AND length(marks) > 0 FROM session WHERE id = ?1");
+
+	*yes = 0;
 	if (!st)
 		return OL_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, session_state_code(to), -1, SQLITE_STATIC);
-	return db_step_done(db, st, "changing a session");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return OL_OK;
 }
 
-static int state_error(struct db *db, const struct session *s, const char *want)
+int session_edit(struct db *db, long long id, const struct session *s)
 {
-	return db_fail(db, OL_ESTATE, _("session %lld is %s: %s"), s->id, session_state_label(s->state), want);
+	struct session old;
+	long long place = 0;
+	sqlite3_stmt *st;
+	int rc, marked = 0;
+
+	if ((unsigned)s->kind >= SK_COUNT)
+		return db_fail(db, OL_EINVAL, _("a session needs a kind"));
+	if (s->day < 0)
+		return db_fail(db, OL_EINVAL, _("a session needs a date (--at)"));
+	if ((rc = db_tx_begin(db)) != OL_OK)
+		return rc;
+	rc = session_get(db, id, &old);
+	if (rc == OL_OK && old.state != SESSION_PLANNED)
+		rc = state_error(db, &old, _("only a planned session can be changed"));
+	if (rc == OL_OK && s->org_id != old.org_id && (rc = has_marks(db, id, &marked)) == OL_OK && marked)
+		rc = db_fail(db, OL_ESTATE, _("session %lld already has a roll-call: it stays with its organization"), id);
+	if (rc == OL_OK)
+		rc = check_kind_org(db, s->kind, s->org_id);
+	if (rc == OL_OK && s->org_id != old.org_id)
+		rc = check_person(db, old.host_id, s->org_id, "--host");
+	if (rc == OL_OK && s->org_id != old.org_id)
+		rc = check_person(db, old.recorder_id, s->org_id, "--recorder");
+	if (rc == OL_OK)
+		rc = db_place_id(db, s->place, &place);
+	if (rc == OL_OK) {
+		/* A second kind the session now is anyway goes. */
+		st = db_stmt(db, "UPDATE session SET org_id = ?2, kind = ?3,"
+				 " also_kind = CASE WHEN also_kind = ?3 THEN NULL ELSE also_kind END,"
+				 " place_id = ?4, topic = ?5 WHERE id = ?1");
+		if (!st)
+			rc = OL_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, s->org_id);
+			sqlite3_bind_text(st, 3, session_kind_code(s->kind), -1, SQLITE_STATIC);
+			db_bind_id(st, 4, place);
+			db_bind_text(st, 5, s->topic);
+			rc = db_step_done(db, st, "changing a session");
+		}
+	}
+	if (rc == OL_OK && (s->day != old.day || s->minute != old.minute))
+		rc = session_move(db, id, s->day, s->minute);
+	if (rc == OL_OK) {
+		db_summary_touch(db, old.org_id, 0, old.day, old.day, SUM_ORGS);
+		db_summary_touch(db, s->org_id, 0, s->day, s->day, SUM_ORGS);
+	}
+	session_clear(&old);
+	return db_tx_end(db, rc);
 }
 
 int session_mark_held(struct db *db, long long id, long today)

@@ -1,6 +1,6 @@
 /*
  * demo-data.c - what the two demo worlds share (demo.h): the PRNG, names,
- * the working calendar and the topics of the sessions.
+ * the calendar and the topics of the sessions.
  */
 #include "config.h"
 
@@ -110,22 +110,6 @@ int demo_month_index(long day)
 
 	date_to_ymd(day, &y, &m, NULL);
 	return y * 12 + m - 1;
-}
-
-/* Statutory holidays that never move: New Year, May Day week, National Day week. */
-static int holiday(long day)
-{
-	int m, d;
-
-	date_to_ymd(day, NULL, &m, &d);
-	return (m == 1 && d == 1) || (m == 5 && d <= 5) || (m == 10 && d <= 7);
-}
-
-long demo_workday(long day)
-{
-	while (date_weekday(day) > 5 || holiday(day))
-		day++;
-	return day;
 }
 
 long demo_nth_wday(int y, int m, int n, int wday)

@@ -1,8 +1,9 @@
 /*
  * demo.h - what the two demo worlds share (cmd-demo.c, the small street
  * committee; cmd-demo-district.c, the district of the benchmarks): the
- * deterministic PRNG, names and phone numbers, the working calendar, and
- * the topics of each kind of session through the years.
+ * deterministic PRNG, names and phone numbers, the calendar (working days
+ * come from holidays.h), and the topics of each kind of session through
+ * the years.
  *
  * The names, places and topics are data of a Chinese demo, not messages of
  * the program, so they are not translated.
@@ -51,9 +52,6 @@ void demo_phone(struct rng *r, char out[16]);
 long demo_ymd(int y, int m, int d);
 /* year * 12 + month - 1 */
 int demo_month_index(long day);
-/* The day itself or the next working day (weekends and the fixed holidays:
- * New Year, May Day week, National Day week). */
-long demo_workday(long day);
 /* The n-th weekday wday (1 = Monday) of a month, kept inside the month. */
 long demo_nth_wday(int y, int m, int n, int wday);
 

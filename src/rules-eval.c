@@ -138,6 +138,7 @@ static void emit(struct eng *e, enum rule_id rule, const struct fact_org *o, con
 	if (sev == SEV_OK && (m || session))
 		return;
 	if (t) {
+		fd.held = t->held;
 		fd.planned = t->planned;
 		/* ok only because the period has not reached its window yet */
 		fd.pending = sev == SEV_OK && t->held < param(e, rule, "min");

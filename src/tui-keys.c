@@ -17,6 +17,9 @@
 #define K(k) TUI_KEYCODE(k)
 
 const struct tui_scope_info tui_scopes[] = {
+	{ .scope = TUI_SCOPE_FORM, .title = N_("Forms") },
+	{ .scope = TUI_SCOPE_PROPOSE, .title = N_("Proposals") },
+	{ .scope = TUI_SCOPE_AGENDA, .title = N_("Agenda") },
 	{ .scope = TUI_SCOPE_ROLLCALL, .title = N_("Roll-call") },
 	{ .scope = TUI_SCOPE_SESSION, .title = N_("Session") },
 	{ .scope = TUI_SCOPE_OVERVIEW, .title = N_("Overview") },
@@ -31,6 +34,45 @@ const int tui_nscopes = (int)(sizeof tui_scopes / sizeof tui_scopes[0]);
 
 /* In the order of tui_scopes; within a scope, as the ? screen lists them. */
 const struct tui_binding tui_bindings[] = {
+	/* forms: letters, digits and signs are text there, so only keys that
+	 * type nothing act; Esc is the form's own (q is a letter) */
+	{ .action = ACT_SAVE, .scope = TUI_SCOPE_FORM, .keys = { TUI_KEY_ENTER }, .hint = N_("save"),
+	  .help = N_("save, from any field") },
+	{ .action = ACT_FIELD_NEXT, .scope = TUI_SCOPE_FORM, .keys = { '\t', K(KEY_DOWN) }, .hint = N_("next field"),
+	  .help = N_("the next field") },
+	{ .action = ACT_FIELD_PREV, .scope = TUI_SCOPE_FORM, .keys = { K(KEY_BTAB), K(KEY_UP) },
+	  .help = N_("the field before") },
+	{ .action = ACT_BACK, .scope = TUI_SCOPE_FORM, .keys = { TUI_KEY_ESC }, .hint = N_("leave"),
+	  .help = N_("leave without saving (asks first when something was typed)") },
+	{ .action = ACT_HELP, .scope = TUI_SCOPE_FORM, .keys = { K(KEY_F(1)) }, .help = N_("the keys of this form") },
+	/* proposals: Enter survives an input method */
+	{ .action = ACT_ACCEPT, .scope = TUI_SCOPE_PROPOSE, .keys = { TUI_KEY_ENTER }, .hint = N_("accept"),
+	  .help = N_("accept the selected proposal: it becomes a planned session") },
+	{ .action = ACT_DROP, .scope = TUI_SCOPE_PROPOSE, .keys = { 'x', K(KEY_DC) }, .hint = N_("drop"),
+	  .help = N_("drop the selected proposal") },
+	{ .action = ACT_ACCEPT_ALL, .scope = TUI_SCOPE_PROPOSE, .keys = { 'A' }, .hint = N_("accept all"),
+	  .help = N_("accept every proposal, in one transaction") },
+	/* agenda */
+	{ .action = ACT_OPEN, .scope = TUI_SCOPE_AGENDA, .keys = { TUI_KEY_ENTER }, .hint = NULL,
+	  .help = N_("open the selected session; on a line of what is still to plan, the form to plan it; on a day, "
+		     "the form for a session that day") },
+	{ .action = ACT_ADD, .scope = TUI_SCOPE_AGENDA, .keys = { 'a' }, .hint = N_("add"),
+	  .help = N_("add a session: the form (When, Kind, Organization, Topic, Place)") },
+	{ .action = ACT_EDIT, .scope = TUI_SCOPE_AGENDA, .keys = { 'e' }, .hint = N_("edit"),
+	  .help = N_("edit the selected planned session in the form") },
+	{ .action = ACT_MOVE, .scope = TUI_SCOPE_AGENDA, .keys = { 'm' }, .hint = NULL,
+	  .help = N_("move the selected planned session: asks the new date and time") },
+	{ .action = ACT_CANCEL, .scope = TUI_SCOPE_AGENDA, .keys = { 'c' }, .hint = N_("cancel"),
+	  .help = N_("cancel the selected planned session (asks first)") },
+	{ .action = ACT_PROPOSE, .scope = TUI_SCOPE_AGENDA, .keys = { 'p' }, .hint = N_("propose"),
+	  .help = N_("propose sessions for what the rules still need this quarter") },
+	{ .action = ACT_VIEW, .scope = TUI_SCOPE_AGENDA, .keys = { 'v' }, .hint = N_("view"),
+	  .help = N_("the next view: day, week, month, quarter") },
+	{ .action = ACT_PREV_PERIOD, .scope = TUI_SCOPE_AGENDA, .keys = { 'h', K(KEY_LEFT) },
+	  .help = N_("the day, week, month or quarter before") },
+	{ .action = ACT_NEXT_PERIOD, .scope = TUI_SCOPE_AGENDA, .keys = { 'l', K(KEY_RIGHT) },
+	  .help = N_("the next day, week, month or quarter") },
+	{ .action = ACT_TODAY, .scope = TUI_SCOPE_AGENDA, .keys = { 't' }, .help = N_("back to today") },
 	/* roll-call: digits, Space and arrows survive an input method left on */
 	{ .action = ACT_PRESENT, .scope = TUI_SCOPE_ROLLCALL, .keys = { '1' }, .hint = N_("present"),
 	  .help = N_("present, then the next person") },
@@ -174,7 +216,7 @@ static const struct {
 } code_names[] = {
 	{ KEY_UP, "Up" },     { KEY_DOWN, "Down" },    { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
 	{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" },   { KEY_HOME, "Home" }, { KEY_END, "End" },
-	{ KEY_BTAB, "Shift-Tab" }, { KEY_F(1), "F1" },
+	{ KEY_BTAB, "Shift-Tab" }, { KEY_F(1), "F1" }, { KEY_DC, "Delete" },
 };
 
 void tui_key_name(int key, char *buf, unsigned size)

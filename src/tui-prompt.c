@@ -114,6 +114,19 @@ static unsigned confirm_key(struct tui *t, int key)
 	return TUI_NONE;
 }
 
+unsigned tui_edit_key(struct strbuf *text, unsigned long raw, int key, int is_code)
+{
+	if (key == TUI_KEY_BACKSPACE)
+		delete_last(text);
+	else if (key == TUI_CTRL('u'))
+		strbuf_reset(text);
+	else if (!is_code && raw >= 0x20 && raw <= 0x10FFFF && iswprint((wint_t)raw))
+		add_char(text, raw); /* as typed: a full-width ？ stays one */
+	else
+		return TUI_PASS;
+	return TUI_REDRAW;
+}
+
 unsigned tui_prompt_key(struct tui *t, int key, unsigned long raw, int is_code)
 {
 	struct tui_prompt *p = t->prompt;
@@ -124,13 +137,7 @@ unsigned tui_prompt_key(struct tui *t, int key, unsigned long raw, int is_code)
 		return finish(t, p->text.s);
 	if (key == TUI_KEY_ESC)
 		return finish(t, NULL);
-	if (key == TUI_KEY_BACKSPACE)
-		delete_last(&p->text);
-	else if (key == TUI_CTRL('u'))
-		strbuf_reset(&p->text);
-	else if (!is_code && raw >= 0x20 && raw <= 0x10FFFF && iswprint((wint_t)raw))
-		add_char(&p->text, raw); /* as typed: a full-width ？ stays one */
-	else
+	if (tui_edit_key(&p->text, raw, key, is_code) == TUI_PASS)
 		return TUI_NONE;
 	if (p->change)
 		p->change(t, p->ctx, p->text.s);

@@ -171,6 +171,7 @@ void tui_status(struct tui *t, enum tui_style style, const char *fmt, ...)
 
 static struct screen *(*const toplevel[])(struct tui *t) = {
 	view_overview_new,
+	view_agenda_new,
 	view_review_new,
 };
 #define NTOPLEVEL ((int)(sizeof toplevel / sizeof toplevel[0]))
@@ -266,6 +267,11 @@ static void dispatch(struct tui *t, int key, unsigned long raw, int is_code)
 	/* Nothing is changed blind: a screen too small to show only quits. */
 	if ((COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) && a != ACT_QUIT && a != ACT_BACK && a != ACT_REDRAW)
 		return;
+	/* A form types what it can, before the key table. */
+	if (t->top->ops->input && !((r = t->top->ops->input(t->top, t, key, raw, is_code)) & TUI_PASS)) {
+		apply(t, r);
+		return;
+	}
 	if (a == ACT_NONE) {
 		unbound_key(t, key);
 		return;

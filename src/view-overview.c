@@ -183,6 +183,7 @@ static void build_panel(struct overview_view *v, struct tui *t)
 
 	clear_panel(v);
 	v->panel_org = o->id;
+	t->org_id = o->id; /* what the agenda shows */
 	v->panel_ready = v->ov.have_findings;
 	period_display(&v->ov.quarter, qs);
 	snprintf(buf, sizeof buf, _("Rules in %s"), qs);

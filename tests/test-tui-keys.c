@@ -29,10 +29,14 @@
 #define PLAIN_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST) /* help, command output */
 #define REVIEW_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_REVIEW)
 #define FINDINGS_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FINDINGS)
+#define AGENDA_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_AGENDA)
+#define PROPOSE_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_PROPOSE)
+#define FORM_MASK TUI_SCOPE_FORM
 
 /* Every screen's mask, as the view-*.c files set them. */
 static const unsigned screen_masks[] = {
-	ROLLCALL_MASK, OVERVIEW_MASK, SESSION_MASK, WELCOME_MASK, PLAIN_MASK, REVIEW_MASK, FINDINGS_MASK,
+	ROLLCALL_MASK, OVERVIEW_MASK, SESSION_MASK, WELCOME_MASK, PLAIN_MASK,
+	REVIEW_MASK,   FINDINGS_MASK, AGENDA_MASK,  PROPOSE_MASK, FORM_MASK,
 };
 
 /* ---- normalizing ---------------------------------------------------------------- */
@@ -144,6 +148,10 @@ static void test_frequent_actions_survive_an_input_method(void **state)
 		{ ACT_HELP, SESSION_MASK },      { ACT_COMMAND, SESSION_MASK },  { ACT_NEXT_SCREEN, OVERVIEW_MASK },
 		{ ACT_OPEN, REVIEW_MASK },       { ACT_LEFT, REVIEW_MASK },      { ACT_RIGHT, REVIEW_MASK },
 		{ ACT_OPEN, FINDINGS_MASK },
+		{ ACT_OPEN, AGENDA_MASK },       { ACT_NEXT_PERIOD, AGENDA_MASK }, { ACT_PREV_PERIOD, AGENDA_MASK },
+		{ ACT_NEXT_SCREEN, AGENDA_MASK }, { ACT_ACCEPT, PROPOSE_MASK },  { ACT_DOWN, PROPOSE_MASK },
+		{ ACT_SAVE, FORM_MASK },         { ACT_FIELD_NEXT, FORM_MASK },  { ACT_FIELD_PREV, FORM_MASK },
+		{ ACT_BACK, FORM_MASK },         { ACT_HELP, FORM_MASK },
 	};
 
 	(void)state;
@@ -178,6 +186,17 @@ static void test_keys_only_where_offered(void **state)
 	assert_int_equal(tui_key_action('<', OVERVIEW_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('n', REVIEW_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('x', FINDINGS_MASK), ACT_NONE);
+	/* The agenda's keys are the agenda's; in a form a letter is text. */
+	assert_int_equal(tui_key_action('a', AGENDA_MASK), ACT_ADD);
+	assert_int_equal(tui_key_action('a', OVERVIEW_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('p', SESSION_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, PROPOSE_MASK), ACT_ACCEPT);
+	assert_int_equal(tui_key_action('x', AGENDA_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('q', FORM_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('j', FORM_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('?', FORM_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('\t', FORM_MASK), ACT_FIELD_NEXT);
+	assert_int_equal(tui_key_action('\t', AGENDA_MASK), ACT_NEXT_SCREEN);
 }
 
 /* A key may serve two screens, never two actions on one screen. */

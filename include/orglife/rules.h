@@ -108,7 +108,8 @@ struct finding {
 	struct period period;
 	long long session_id; /* quorum findings: the session */
 	enum severity severity;
-	int planned;          /* periodic rules: sessions planned in the period */
+	int held, planned;    /* periodic rules: sessions held in the period as of
+			       * the day asked about, and the others planned */
 	int pending;          /* periodic rules: ok, but fewer held than the rule asks so
 				 far; the period has not reached its warning window */
 	const char *message;  /* a sentence, translated; valid during the call */

@@ -26,6 +26,9 @@ enum attend_status { ATTEND_NONE, ATTEND_PRESENT, ATTEND_LATE, ATTEND_EXCUSED, A
 
 const char *session_kind_code(enum session_kind k);  /* "assembly", ... */
 const char *session_kind_label(enum session_kind k); /* 支部党员大会, ... */
+/* The Chinese name whatever the language (支部党员大会), for finding a kind
+ * by what people type. */
+const char *session_kind_zh(enum session_kind k);
 /* Accepts the code or the Chinese name (full or short, 党员大会). */
 int session_kind_parse(const char *s, enum session_kind *k);
 const char *session_state_code(enum session_state s);
@@ -59,6 +62,14 @@ char *session_kinds_label(const struct session *s);
  * ignored).  Host and recorder must belong to its organization; the
  * lecturer may come from anywhere. */
 int session_add(struct db *db, const struct session *s, long long *id);
+/* Adds n sessions as session_add does, all or none, in one transaction;
+ * ids gets their ids. */
+int session_add_all(struct db *db, const struct session *s, int n, long long *ids);
+/* Changes a planned session to the kind, organization, day and time, topic
+ * and place of s (the rest is ignored); a new day moves it (session_move).
+ * A session with a roll-call keeps its organization (OL_ESTATE); a host or
+ * recorder must belong to a new organization. */
+int session_edit(struct db *db, long long id, const struct session *s);
 int session_get(struct db *db, long long id, struct session *s);
 /* Sessions of org and everything under it (0: all) from..to inclusive
  * (-1: open), by day and time. */

@@ -35,6 +35,9 @@ enum tui_scope {
 	TUI_SCOPE_FIND = 64,      /* lists of names: / and n */
 	TUI_SCOPE_REVIEW = 128,   /* the quarterly review's table */
 	TUI_SCOPE_FINDINGS = 256, /* one organization's findings in the review */
+	TUI_SCOPE_AGENDA = 512,
+	TUI_SCOPE_PROPOSE = 1024, /* the agenda's proposals */
+	TUI_SCOPE_FORM = 2048,    /* a form: typed keys are text, these are not */
 };
 
 enum tui_action {
@@ -83,6 +86,24 @@ enum tui_action {
 	ACT_ABSENT,
 	ACT_PRESENT_NEXT,
 	ACT_CLEAR,
+	/* agenda */
+	ACT_ADD,
+	ACT_EDIT,
+	ACT_MOVE,
+	ACT_CANCEL,
+	ACT_PROPOSE,
+	ACT_VIEW,
+	ACT_PREV_PERIOD,
+	ACT_NEXT_PERIOD,
+	ACT_TODAY,
+	/* proposals */
+	ACT_ACCEPT,
+	ACT_DROP,
+	ACT_ACCEPT_ALL,
+	/* forms */
+	ACT_FIELD_NEXT,
+	ACT_FIELD_PREV,
+	ACT_SAVE,
 	/* not a key: the loop's idle turn (a screen's deferred work) */
 	ACT_IDLE,
 	ACT_COUNT

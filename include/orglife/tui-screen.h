@@ -48,6 +48,11 @@ struct screen_ops {
 	unsigned (*key)(struct screen *s, struct tui *t, enum tui_action a, int key);
 	/* The terminal changed size (NULL: nothing to recompute). */
 	void (*resize)(struct screen *s, struct tui *t);
+	/* A form's text: gets every key first (key normalized, raw as curses
+	 * gave it, is_code for a key code) and returns TUI_PASS for a key that
+	 * types nothing, which then goes through the key table.  NULL: the
+	 * screen takes no text. */
+	unsigned (*input)(struct screen *s, struct tui *t, int key, unsigned long raw, int is_code);
 	/* Frees the screen. */
 	void (*free)(struct screen *s);
 };
@@ -90,6 +95,8 @@ struct tui {
 	char *status;           /* the status line's message, NULL none */
 	enum tui_style status_style;
 	struct tui_prompt *prompt; /* an open prompt, NULL none */
+	long long org_id;       /* the organization the screens are about: the
+				 * overview's selection (0: all) */
 };
 
 /* ---- the screen stack ----------------------------------------------------------- */
@@ -130,6 +137,13 @@ void tui_prompt(struct tui *t, const char *label, const char *initial, tui_promp
 		tui_prompt_done_fn *done, void *ctx);
 /* A yes/no question: done gets "y" for Enter or y, NULL for Esc or n. */
 void tui_confirm(struct tui *t, const char *question, tui_prompt_done_fn *done, void *ctx);
+
+/* The prompt's editing keys on a text being typed: a character (raw, as
+ * typed: a full-width ？ stays one), Backspace, Ctrl-U to clear.  text
+ * must hold a string (strbuf_adds(text, "") to start).  Returns TUI_REDRAW
+ * when it took the key, else TUI_PASS. */
+struct strbuf;
+unsigned tui_edit_key(struct strbuf *text, unsigned long raw, int key, int is_code);
 
 /* Opens the `:` line, the text typed so far being initial (NULL: empty):
  * a command as on the command line, its output shown in a pager. */

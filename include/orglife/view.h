@@ -12,6 +12,21 @@
  * and this quarter's progress per rule; a welcome on an empty database. */
 struct screen *view_overview_new(struct tui *t);
 
+/* The agenda: the sessions of the organization the screens are about (the
+ * overview's selection) by day, week, month or quarter, and what the rules
+ * still need this quarter (agenda.h). */
+struct screen *view_agenda_new(struct tui *t);
+
+/* The sessions proposed for what the rules still need this quarter, for
+ * org_id and below (0: all), to accept or drop. */
+struct screen *view_propose_new(struct tui *t, long long org_id);
+
+/* The session form (PRODUCT.md §3): When, Kind, Organization, Topic,
+ * Place.  session_id 0 adds a session, starting from what init holds
+ * (may be NULL; its texts are copied); else edits that planned session. */
+struct session;
+struct screen *view_session_form_new(struct tui *t, long long session_id, const struct session *init);
+
 /* One session: details, state, expected attendees, minutes. */
 struct screen *view_session_new(struct tui *t, long long session_id);
 
