@@ -190,26 +190,6 @@ struct list_state {
 	enum out_format fmt;
 };
 
-/* The translated labels of comma-separated role codes. */
-static char *role_labels(const char *codes)
-{
-	struct strbuf b = { 0 }, code = { 0 };
-	enum role_kind r;
-	const char *p = codes, *comma;
-
-	while (p && *p) {
-		comma = strchr(p, ',');
-		strbuf_reset(&code);
-		strbuf_add(&code, p, comma ? (size_t)(comma - p) : strlen(p));
-		if (b.len)
-			strbuf_adds(&b, ", ");
-		strbuf_adds(&b, role_parse(code.s, &r) == 0 ? role_label(r) : code.s);
-		p = comma ? comma + 1 : NULL;
-	}
-	strbuf_free(&code);
-	return strbuf_detach(&b);
-}
-
 /* Text: for people, in 80 columns: fewer columns, translated labels, and
  * "in the branch" goes without saying. */
 static void list_text(struct out *o, const struct member *m)

@@ -122,6 +122,25 @@ int role_parse(const char *s, enum role_kind *r)
 	return -1;
 }
 
+char *role_labels(const char *codes)
+{
+	struct strbuf b = { 0 }, code = { 0 };
+	enum role_kind r;
+	const char *p = codes, *comma;
+
+	while (p && *p) {
+		comma = strchr(p, ',');
+		strbuf_reset(&code);
+		strbuf_add(&code, p, comma ? (size_t)(comma - p) : strlen(p));
+		if (b.len)
+			strbuf_adds(&b, ", ");
+		strbuf_adds(&b, role_parse(code.s, &r) == 0 ? role_label(r) : code.s);
+		p = comma ? comma + 1 : NULL;
+	}
+	strbuf_free(&code);
+	return strbuf_detach(&b);
+}
+
 static enum member_where where_from_text(const unsigned char *s)
 {
 	int i;
@@ -230,6 +249,31 @@ int member_list(struct db *db, long long org_id, long day, int (*fn)(const struc
 	if (stop)
 		return stop;
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "listing members");
+}
+
+int member_events(struct db *db, long long id, int (*fn)(const struct member_event *e, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, kind, on_date, until, doc FROM member_event WHERE member_id = ?1"
+				       " ORDER BY on_date, id");
+	struct member_event e;
+	int rc, stop = 0;
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (member_event_parse((const char *)sqlite3_column_text(st, 1), &e.kind) != 0)
+			continue;
+		e.id = sqlite3_column_int64(st, 0);
+		e.day = db_col_day(st, 2);
+		e.until = db_col_day(st, 3);
+		e.doc = (const char *)sqlite3_column_text(st, 4);
+		stop = fn(&e, ctx);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading a member's changes");
 }
 
 static const struct db_resolve_spec member_spec = {
@@ -747,6 +791,11 @@ int dues_pay(struct db *db, long long member_id, int year, int month, long long 
 	payments_free(&p);
 	member_clear(&m);
 	return db_tx_end(db, rc);
+}
+
+int dues_list(struct db *db, long long member_id, struct payments *p)
+{
+	return load_payments(db, member_id, p);
 }
 
 int dues_get(struct db *db, long long member_id, int year, int month, long long *amount_fen, long *paid_on)

@@ -430,6 +430,28 @@ int org_list_top(struct db *db, int max, int (*fn)(const struct org *o, void *ct
 	return rc;
 }
 
+int org_children(struct db *db, long long parent, int (*fn)(const struct org *o, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT o.id, o.name, o.kind, o.parent_id, p.name, o.term_years FROM org o"
+				       " JOIN org p ON p.id = o.parent_id WHERE o.parent_id = ?1 ORDER BY o.name, o.id");
+	struct org o;
+	int rc, stop = 0;
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, parent);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		org_from_row(st, &o);
+		o.members = -1;
+		stop = fn(&o, ctx);
+		org_clear(&o);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "listing organizations");
+}
+
 static const struct db_resolve_spec org_spec = {
 	.what = N_("organization"),
 	.by_id = "SELECT id FROM org WHERE id = ?1",

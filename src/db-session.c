@@ -796,6 +796,139 @@ out:
 	return rc;
 }
 
+/*
+ * A member's sessions: of the branch and of the member's group, each with
+ * whether the member was expected there that day (facts_expected_at's
+ * judgement: where they were from joining and the latest event, the
+ * committee's roles on the day for a committee meeting).
+ */
+static const char member_sessions_sql[] =
+	"SELECT s.id, s.org_id, o.name, s.kind, s.also_kind, s.state, s.day, s.time, s.topic, s.marks,"
+	" (SELECT a.reason FROM attendance_reason a WHERE a.session_id = s.id AND a.member_id = m.id),"
+	" CASE WHEN s.kind = 'committee' THEN EXISTS (SELECT 1 FROM role r WHERE r.member_id = m.id"
+	"   AND r.org_id = s.org_id AND r.from_date <= s.day AND (r.to_date IS NULL OR r.to_date >= s.day))"
+	"  WHEN s.kind = 'group' OR s.org_id IS m.group_id THEN s.org_id IS m.group_id"
+	"  ELSE s.org_id = m.org_id END"
+	" AND coalesce(m.joined <= s.day, 1)"
+	" AND coalesce((SELECT e.kind IN ('transfer-in', 'back') FROM member_event e"
+	"   WHERE e.member_id = m.id AND e.on_date <= s.day ORDER BY e.on_date DESC, e.id DESC LIMIT 1),"
+	"  NOT EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'transfer-in'))"
+	" FROM member m JOIN session s ON s.org_id IN (m.org_id, m.group_id) JOIN org o ON o.id = s.org_id"
+	" WHERE m.id = ?1 AND s.state <> 'cancelled' AND s.day <= ?2"
+	" ORDER BY s.day DESC, s.time DESC, s.id DESC";
+
+int member_sessions(struct db *db, long long member_id, long to,
+		    int (*fn)(const struct member_session *s, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db, member_sessions_sql);
+	struct member_session ms;
+	struct marks m = { 0 };
+	int rc, stop = 0;
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, member_id);
+	db_bind_day(st, 2, to < 0 ? DATE_DAY_MAX : to);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&ms, 0, sizeof ms);
+		ms.session_id = sqlite3_column_int64(st, 0);
+		if (marks_decode(sqlite3_column_blob(st, 9), (size_t)sqlite3_column_bytes(st, 9), &m) != 0) {
+			stop = db_fail(db, OL_EDB, _("the attendance of session %lld is damaged: restore it from a backup"),
+				       ms.session_id);
+			break;
+		}
+		ms.status = (enum attend_status)marks_get(&m, member_id);
+		ms.expected = sqlite3_column_int(st, 11);
+		if (!ms.expected && ms.status == ATTEND_NONE)
+			continue;
+		ms.org_id = sqlite3_column_int64(st, 1);
+		ms.org_name = (const char *)sqlite3_column_text(st, 2);
+		ms.kind = (enum session_kind)kind_from_col(st, 3);
+		ms.also = (enum session_kind)kind_from_col(st, 4);
+		ms.state = state_from_col(st, 5);
+		ms.day = db_col_day(st, 6);
+		ms.minute = time_from_col(st, 7);
+		ms.topic = (const char *)sqlite3_column_text(st, 8);
+		ms.reason = (const char *)sqlite3_column_text(st, 10);
+		stop = fn(&ms, ctx);
+	}
+	sqlite3_reset(st);
+	marks_free(&m);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading a member's sessions");
+}
+
+struct last_seen {
+	long long member_id;
+	long day;
+};
+
+/* The slot of member in the sorted array l[0..n), inserting it (day -1)
+ * when it is not there. */
+static struct last_seen *last_slot(struct last_seen **l, int *n, int *cap, long long member_id)
+{
+	int lo = 0, hi = *n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if ((*l)[mid].member_id < member_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < *n && (*l)[lo].member_id == member_id)
+		return &(*l)[lo];
+	db_grow(l, n, cap, sizeof **l);
+	memmove(&(*l)[lo + 1], &(*l)[lo], (size_t)(*n - 1 - lo) * sizeof **l);
+	(*l)[lo].member_id = member_id;
+	(*l)[lo].day = -1;
+	return &(*l)[lo];
+}
+
+int member_last_attended(struct db *db, long long branch_id, long to,
+			 int (*fn)(long long member_id, long day, void *ctx), void *ctx)
+{
+	/* The most recent first, so each member's first attendance is the
+	 * latest. */
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT s.id, s.day, s.marks FROM session s"
+		" WHERE s.org_id IN (SELECT ?1 UNION ALL SELECT id FROM org WHERE parent_id = ?1)"
+		" AND s.state <> 'cancelled' AND s.day <= ?2 AND s.marks IS NOT NULL ORDER BY s.day DESC");
+	struct last_seen *seen = NULL;
+	struct marks m = { 0 };
+	int rc, n = 0, cap = 0, stop = 0;
+
+	if (!st)
+		return OL_EDB;
+	sqlite3_bind_int64(st, 1, branch_id);
+	db_bind_day(st, 2, to < 0 ? DATE_DAY_MAX : to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long day = db_col_day(st, 1);
+		if (marks_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &m) != 0) {
+			stop = db_fail(db, OL_EDB, _("the attendance of session %lld is damaged: restore it from a backup"),
+				       (long long)sqlite3_column_int64(st, 0));
+			break;
+		}
+		for (size_t i = 0; i < m.n; i++) {
+			struct last_seen *l;
+			if (m.v[i].status != ATTEND_PRESENT && m.v[i].status != ATTEND_LATE)
+				continue;
+			l = last_slot(&seen, &n, &cap, m.v[i].member_id);
+			if (l->day < 0)
+				l->day = day;
+		}
+	}
+	sqlite3_reset(st);
+	marks_free(&m);
+	if (!stop && rc != SQLITE_DONE)
+		stop = db_fail_sqlite(db, "reading the branch's attendance");
+	for (int i = 0; !stop && i < n; i++)
+		stop = fn(seen[i].member_id, seen[i].day, ctx);
+	free(seen);
+	return stop;
+}
+
 /* The JSON of one mark for the audit log, or NULL for none. */
 static char *mark_json(enum attend_status status, const char *reason)
 {

@@ -66,6 +66,9 @@ const char *member_where_label(enum member_where w);
 const char *role_code(enum role_kind r);                /* "secretary", ... */
 const char *role_label(enum role_kind r);               /* 书记, ... */
 int role_parse(const char *s, enum role_kind *r);
+/* The translated labels of comma-separated role codes (member.roles),
+ * separated by ", "; "" for none.  The caller frees it. */
+char *role_labels(const char *codes);
 
 struct member_new {
 	const char *name;
@@ -116,6 +119,19 @@ int member_extend_probation(struct db *db, long long id, long until);
 int member_event_add(struct db *db, long long id, enum member_event_kind kind, long day,
 		     long until, const char *doc);
 
+/* One of a member's dated facts (member_events). */
+struct member_event {
+	long long id;
+	enum member_event_kind kind;
+	long day;
+	long until;      /* the 活动证's validity, -1 none */
+	const char *doc; /* the certificate or letter number, NULL none */
+};
+/* Calls fn for each of the member's dated facts, in the order they
+ * happened (day, then the order they were recorded); stops early and
+ * returns fn's value if it is nonzero. */
+int member_events(struct db *db, long long id, int (*fn)(const struct member_event *e, void *ctx), void *ctx);
+
 /* The member as of day (status, where, roles). */
 int member_get(struct db *db, long long id, long day, struct member *m);
 /* Every member of org and the organizations under it (0: everyone), as of
@@ -132,6 +148,10 @@ int role_end(struct db *db, long long member_id, enum role_kind role, long on);
 /* Dues paid for a month (R-DUES-6); amount_fen -1 when not given.  Paying a
  * month twice is refused. */
 int dues_pay(struct db *db, long long member_id, int year, int month, long long amount_fen, long paid_on);
+/* Every month paid, in month order, into p (emptied first; free it with
+ * payments_free, pack.h); OL_EDB when the record is damaged. */
+struct payments;
+int dues_list(struct db *db, long long member_id, struct payments *p);
 /* The payment recorded for a month (amount -1 when not given), or
  * OL_ENOTFOUND. */
 int dues_get(struct db *db, long long member_id, int year, int month, long long *amount_fen, long *paid_on);

@@ -59,6 +59,10 @@ int org_list(struct db *db, int (*fn)(const struct org *org, void *ctx), void *c
  * their members are not counted (-1). */
 int org_list_top(struct db *db, int max, int (*fn)(const struct org *org, void *ctx), void *ctx);
 
+/* Calls fn for each organization directly under parent, by name (members
+ * not counted: -1); stops early and returns fn's value if it is nonzero. */
+int org_children(struct db *db, long long parent, int (*fn)(const struct org *org, void *ctx), void *ctx);
+
 /* The id for ORG as typed: a numeric id, or a name unique in the database.
  * OL_ENOTFOUND / OL_EAMBIG (listing the candidates) otherwise. */
 int org_resolve(struct db *db, const char *spec, long long *id);

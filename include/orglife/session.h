@@ -114,6 +114,41 @@ int session_attendees(struct db *db, long long session_id,
 int attend_set(struct db *db, long long session_id, long long member_id,
 	       enum attend_status status, const char *reason);
 
+/* One session of a member's attendance history (member_sessions). */
+struct member_session {
+	long long session_id;
+	long long org_id;
+	const char *org_name;
+	enum session_kind kind, also; /* also: SK_NONE for none */
+	enum session_state state;     /* planned or held */
+	long day;
+	int minute;                   /* -1: time to be set */
+	const char *topic;
+	int expected;                 /* expected there (PRODUCT §2) */
+	enum attend_status status;
+	const char *reason;           /* NULL: none */
+};
+/*
+ * A member's attendance history: the sessions of their branch and of
+ * their party group on or before `to` (-1: every one) that they were
+ * expected at or have a mark at, the most recent first; cancelled ones are
+ * left out.  Expected as the obligations engine judges it: at a committee
+ * meeting if they held a committee role of the branch that day, at their
+ * group's sessions, at the branch's others, never while away (flowed
+ * out, transferred out, lost) or before they joined.  The strings live
+ * until fn returns; fn's nonzero return stops the walk and is returned.
+ */
+int member_sessions(struct db *db, long long member_id, long to,
+		    int (*fn)(const struct member_session *s, void *ctx), void *ctx);
+/*
+ * For each member marked present or late at a session of the branch or of
+ * one of its party groups (not cancelled, on or before `to`), the day of
+ * the latest such session: fn(member_id, day), once per member, in no set
+ * order.  fn's nonzero return stops the walk and is returned.
+ */
+int member_last_attended(struct db *db, long long branch_id, long to,
+			 int (*fn)(long long member_id, long day, void *ctx), void *ctx);
+
 /* Minutes: replacing them is refused once approved (OL_ESTATE, with a
  * message that names `orglife minutes unlock`); "" or NULL clears them. */
 int minutes_set(struct db *db, long long session_id, const char *minutes);
