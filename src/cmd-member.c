@@ -102,38 +102,21 @@ CMD_RUN(cmd_member_add)
 	return EXIT_OK;
 }
 
-/* The largest file member import reads: a roster of a whole district is
- * a few dozen MiB. */
-#define IMPORT_MAX_BYTES (256L * 1024 * 1024)
-
 /* Reads the whole file at path into *data (the caller frees it). */
 static int read_file(struct cli_ctx *ctx, const char *path, char **data, size_t *n)
 {
 	struct strbuf b = { 0 };
-	char buf[65536];
-	size_t got;
-	FILE *f = fopen(path, "rb");
+	int err = text_read_file(path, IMPORT_MAX_BYTES, &b);
 	char *w;
-	int err = 0;
 
-	if (f) {
-		while ((got = fread(buf, 1, sizeof buf, f)) > 0 && b.len <= (size_t)IMPORT_MAX_BYTES)
-			strbuf_add(&b, buf, got);
-		if (ferror(f))
-			err = errno ? errno : EIO;
-		fclose(f);
-	} else
-		err = errno;
-	w = text_sanitize(path, 0);
 	if (err) {
-		cli_error(ctx, _("cannot read %s: %s"), w, strerror(err));
-	} else if (b.len > (size_t)IMPORT_MAX_BYTES) {
-		cli_error(ctx, _("%s is larger than %ld MiB: split it into several files"), w,
-			  IMPORT_MAX_BYTES / (1024 * 1024));
-		err = EFBIG;
-	}
-	free(w);
-	if (err) {
+		w = text_sanitize(path, 0);
+		if (err == EFBIG)
+			cli_error(ctx, _("%s is larger than %ld MiB: split it into several files"), w,
+				  IMPORT_MAX_BYTES / (1024 * 1024));
+		else
+			cli_error(ctx, _("cannot read %s: %s"), w, strerror(err));
+		free(w);
 		strbuf_free(&b);
 		return EXIT_ERROR;
 	}
@@ -150,6 +133,7 @@ CMD_RUN(cmd_member_import)
 		{ .name = NULL },
 	};
 	struct import_result res;
+	struct strbuf summary = { 0 };
 	struct cli_args a;
 	long long org;
 	char *data;
@@ -165,22 +149,9 @@ CMD_RUN(cmd_member_import)
 	if (rc != OL_OK)
 		return cli_status(ctx, rc);
 	/* 12 added, 3 updated, 30 unchanged; 2 party groups created */
-	fprintf(ctx->out, ngettext("%d added", "%d added", res.added), res.added);
-	fputs(_(", "), ctx->out);
-	fprintf(ctx->out, ngettext("%d updated", "%d updated", res.updated), res.updated);
-	fputs(_(", "), ctx->out);
-	fprintf(ctx->out, ngettext("%d unchanged", "%d unchanged", res.unchanged), res.unchanged);
-	if (res.groups_created) {
-		fputs(_("; "), ctx->out);
-		fprintf(ctx->out, ngettext("%d party group created", "%d party groups created", res.groups_created),
-			res.groups_created);
-	}
-	if (res.columns_ignored) {
-		fputs(_("; "), ctx->out);
-		fprintf(ctx->out, ngettext("%d column ignored: %s", "%d columns ignored: %s", res.columns_ignored),
-			res.columns_ignored, res.ignored);
-	}
-	fputc('\n', ctx->out);
+	import_result_summary(&res, &summary);
+	fprintf(ctx->out, "%s\n", strbuf_str(&summary));
+	strbuf_free(&summary);
 	import_result_clear(&res);
 	return EXIT_OK;
 }

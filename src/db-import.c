@@ -792,6 +792,25 @@ int import_members(struct db *db, long long branch_id, const char *data, size_t 
 	return rc;
 }
 
+void import_result_summary(const struct import_result *res, struct strbuf *b)
+{
+	strbuf_addf(b, ngettext("%d added", "%d added", res->added), res->added);
+	strbuf_adds(b, _(", "));
+	strbuf_addf(b, ngettext("%d updated", "%d updated", res->updated), res->updated);
+	strbuf_adds(b, _(", "));
+	strbuf_addf(b, ngettext("%d unchanged", "%d unchanged", res->unchanged), res->unchanged);
+	if (res->groups_created) {
+		strbuf_adds(b, _("; "));
+		strbuf_addf(b, ngettext("%d party group created", "%d party groups created", res->groups_created),
+			    res->groups_created);
+	}
+	if (res->columns_ignored) {
+		strbuf_adds(b, _("; "));
+		strbuf_addf(b, ngettext("%d column ignored: %s", "%d columns ignored: %s", res->columns_ignored),
+			    res->columns_ignored, res->ignored);
+	}
+}
+
 void import_result_clear(struct import_result *res)
 {
 	free(res->ignored);

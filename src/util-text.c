@@ -1,10 +1,12 @@
 /* util-text.c - allocation helpers (xmalloc & co.), struct strbuf, terminal
- * sanitizing, display-width fitting, UTF-8 decoding/validation, JSON and CSV
- * field encoders and the aligned table printer declared in orglife/text.h. */
+ * sanitizing, display-width fitting, UTF-8 decoding/validation, reading a
+ * whole file, JSON and CSV field encoders and the aligned table printer
+ * declared in orglife/text.h. */
 #include "config.h"
 
 #include <orglife/text.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -215,6 +217,30 @@ int text_utf8_valid(const char *s, size_t n)
 			return 0;
 	}
 	return 1;
+}
+
+/* ---- files -------------------------------------------------------------- */
+
+int text_read_file(const char *path, size_t max, struct strbuf *out)
+{
+	char buf[65536];
+	size_t got, start = out->len;
+	FILE *f = fopen(path, "rb");
+	int err = 0;
+
+	if (!f)
+		return errno ? errno : EIO;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (out->len - start + got > max) {
+			err = EFBIG;
+			break;
+		}
+		strbuf_add(out, buf, got);
+	}
+	if (!err && ferror(f))
+		err = errno ? errno : EIO;
+	fclose(f);
+	return err;
 }
 
 /* ---- sanitizing ------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* test-text.c - cmocka tests for src/util-text.c: strbuf, sanitizing,
- * display width and fitting, UTF-8 checks, JSON/CSV encoders, tables. */
+ * display width and fitting, UTF-8 checks, reading a file, JSON/CSV
+ * encoders, tables. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -8,10 +9,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "orglife/text.h"
 
@@ -340,6 +343,39 @@ static void test_utf8_decode(void **state)
 	assert_int_equal(cp, 0xFFFFFFFFu);
 }
 
+/* ---- files ------------------------------------------------------------ */
+
+static void test_read_file(void **state)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	struct strbuf b = { 0 };
+	int fd;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/orglife-test-text-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "wb");
+	assert_non_null(f);
+	fputs("姓名,党员类别\n张三,正式党员\n", f);
+	fclose(f);
+	strbuf_adds(&b, ">");
+	assert_int_equal(text_read_file(path, 1000, &b), 0);
+	assert_string_equal(strbuf_str(&b), ">姓名,党员类别\n张三,正式党员\n");
+	/* One byte over the limit is refused. */
+	strbuf_reset(&b);
+	assert_int_equal(text_read_file(path, 39, &b), EFBIG);
+	strbuf_reset(&b);
+	assert_int_equal(text_read_file(path, 40, &b), 0);
+	assert_int_equal(b.len, 40);
+	unlink(path);
+	strbuf_reset(&b);
+	assert_int_equal(text_read_file(path, 1000, &b), ENOENT);
+	strbuf_free(&b);
+}
+
 /* ---- JSON ------------------------------------------------------------- */
 
 static void test_json(void **state)
@@ -624,6 +660,7 @@ int main(void)
 		cmocka_unit_test(test_fit_appends_and_right),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_decode),
+		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_csv_formula),

@@ -54,6 +54,15 @@ struct import_result {
 int import_members(struct db *db, long long branch_id, const char *data, size_t n, long today,
 		   struct import_result *res);
 
+/* The largest file `member import` and the Members screen read: a roster
+ * of a whole district is a few dozen MiB. */
+#define IMPORT_MAX_BYTES (256L * 1024 * 1024)
+
+/* Appends what an import did to b, as people read it: "12 added, 3
+ * updated, 30 unchanged; 2 party groups created". */
+struct strbuf;
+void import_result_summary(const struct import_result *res, struct strbuf *b);
+
 /* Frees what *res owns and zeroes it.  No errors. */
 void import_result_clear(struct import_result *res);
 

@@ -1,6 +1,7 @@
 /* text.h - allocation helpers, a growable string buffer, terminal-safe
- * sanitizing, display-width aware fitting, UTF-8 checks, JSON/CSV output
- * encoders and a simple aligned-table printer for orglife's text output. */
+ * sanitizing, display-width aware fitting, UTF-8 checks, reading a whole
+ * file, JSON/CSV output encoders and a simple aligned-table printer for
+ * orglife's text output. */
 #ifndef ORGLIFE_TEXT_H
 #define ORGLIFE_TEXT_H
 
@@ -130,6 +131,12 @@ size_t text_utf8_decode(const char *s, size_t n, unsigned *cp);
  * U+2066..U+2069), else 0. No errors. */
 int text_is_bidi_control(unsigned cp);
 
+/* ---- files -------------------------------------------------------------- */
+/* Appends the whole file at path to out, refusing one of more than max
+ * bytes. Returns 0, or an errno value: why it could not be read, EFBIG
+ * when it is larger than max (out then holds what was read so far).
+ * Errors: aborts on out of memory. */
+int text_read_file(const char *path, size_t max, struct strbuf *out);
 /* ---- machine formats -------------------------------------------------- */
 
 /* Appends s as a JSON string literal with quotes: \" \\ \b \f \n \r \t,
