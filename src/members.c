@@ -113,9 +113,22 @@ static int set_last(long long member_id, long day, void *p)
 	return 0;
 }
 
-int members_load(struct db *db, long long branch_id, long today, struct members_roster *r)
+/* The branch's name and party groups. */
+static int load_branch(struct db *db, long long branch_id, struct members_roster *r)
 {
 	struct org o;
+	int rc;
+
+	if ((rc = org_get(db, branch_id, &o)) != OL_OK)
+		return rc;
+	r->branch_id = o.id;
+	r->branch_name = xstrdup(o.name);
+	org_clear(&o);
+	return org_children(db, branch_id, add_group, r);
+}
+
+int members_load(struct db *db, long long branch_id, long today, struct members_roster *r)
+{
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -125,18 +138,26 @@ int members_load(struct db *db, long long branch_id, long today, struct members_
 	/* One snapshot: the roster and its attendance agree. */
 	if ((rc = db_read_begin(db)) != OL_OK)
 		return rc;
-	if ((rc = org_get(db, branch_id, &o)) == OL_OK) {
-		r->branch_id = o.id;
-		r->branch_name = xstrdup(o.name);
-		org_clear(&o);
-		rc = org_children(db, branch_id, add_group, r);
-	}
+	rc = load_branch(db, branch_id, r);
 	if (rc == OL_OK)
 		rc = member_list(db, branch_id, today, add_row, r);
 	if (rc == OL_OK)
 		rc = member_last_attended(db, branch_id, today, set_last, r);
 	db_read_end(db);
 	if (rc != OL_OK) {
+		members_free(r);
+		r->today = today;
+	}
+	return rc;
+}
+
+int members_load_groups(struct db *db, long long branch_id, long today, struct members_roster *r)
+{
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->today = today;
+	if ((rc = load_branch(db, branch_id, r)) != OL_OK) {
 		members_free(r);
 		r->today = today;
 	}
@@ -245,12 +266,11 @@ static int min_width(enum members_col c)
 	return c == RC_NAME ? 6 : 8;
 }
 
-/* Tries the columns in `use` (a mask) at their natural widths, cutting the
- * group, role and name columns down as far as their minimum; 1 when they
- * fit, l filled. */
+/* Tries the columns in `use` (a mask) at their natural widths, cutting
+ * the wider of the group and role columns a column at a time, then the
+ * name, as far as their minimum; 1 when they fit, l filled. */
 static int try_layout(const int *natural, unsigned use, int width, struct members_layout *l)
 {
-	static const enum members_col cut[] = { RC_GROUP, RC_ROLE, RC_NAME };
 	int w[RC_COUNT], total = 0, n = 0, x = 0;
 
 	for (int c = 0; c < RC_COUNT; c++)
@@ -258,19 +278,19 @@ static int try_layout(const int *natural, unsigned use, int width, struct member
 			w[c] = natural[c];
 			total += w[c] + (n++ ? ROSTER_GAP : 0);
 		}
-	for (size_t k = 0; k < sizeof cut / sizeof cut[0] && total > width; k++) {
-		enum members_col c = cut[k];
-		int room;
-		if (!(use & (1u << c)) || w[c] <= min_width(c))
-			continue;
-		room = w[c] - min_width(c);
-		if (room > total - width)
-			room = total - width;
-		w[c] -= room;
-		total -= room;
+	while (total > width) {
+		int cut = -1;
+		if ((use & (1u << RC_GROUP)) && w[RC_GROUP] > min_width(RC_GROUP))
+			cut = RC_GROUP;
+		if ((use & (1u << RC_ROLE)) && w[RC_ROLE] > min_width(RC_ROLE) && (cut < 0 || w[RC_ROLE] > w[cut]))
+			cut = RC_ROLE;
+		if (cut < 0 && w[RC_NAME] > min_width(RC_NAME))
+			cut = RC_NAME;
+		if (cut < 0)
+			return 0;
+		w[cut]--;
+		total--;
 	}
-	if (total > width)
-		return 0;
 	l->ncols = 0;
 	for (int c = 0; c < RC_COUNT; c++)
 		if (use & (1u << c)) {
@@ -346,6 +366,7 @@ static int add_session(const struct member_session *s, void *p)
 	}
 	a = &d->sessions[d->nsessions++];
 	a->session_id = s->session_id;
+	a->org_id = s->org_id;
 	a->org_name = xstrdup(s->org_name ? s->org_name : "");
 	a->kind = s->kind;
 	a->also = s->also;
@@ -398,6 +419,19 @@ void member_detail_free(struct member_detail *d)
 	memset(d, 0, sizeof *d);
 }
 
+const char *member_fact_label(enum member_event_kind k)
+{
+	switch (k) {
+	case EVENT_FLOW_OUT: return member_where_label(MEMBER_FLOWED_OUT);
+	case EVENT_TRANSFER_OUT: return member_where_label(MEMBER_TRANSFERRED_OUT);
+	case EVENT_TRANSFER_IN: return _("transferred in");
+	case EVENT_LOST: return member_where_label(MEMBER_LOST);
+	/* TRANSLATORS: back in the branch: from flowing out, or in contact again. */
+	case EVENT_BACK: return C_("member event", "back");
+	}
+	return "";
+}
+
 const struct member_fact *member_detail_latest(const struct member_detail *d)
 {
 	const struct member_fact *latest = NULL;
@@ -428,22 +462,22 @@ void member_detail_count(const struct member_detail *d, struct member_attendance
 
 int member_dues_years(const struct member_detail *d, struct dues_year *out, int max)
 {
-	int ty, tm, first, n = 0;
+	int ty, tm, start, n = 0;
 
 	date_to_ymd(d->today, &ty, &tm, NULL);
-	first = ty;
+	/* The first month the record covers, as year * 12 + month - 1. */
+	start = d->dues.n > 0 ? d->dues.v[0].month : ty * 12 + tm - 1;
 	if (d->m.joined >= 0) {
-		int jy;
-		date_to_ymd(d->m.joined, &jy, NULL, NULL);
-		if (jy < first)
-			first = jy;
+		int jy, jm;
+		date_to_ymd(d->m.joined, &jy, &jm, NULL);
+		if (jy * 12 + jm - 1 > start)
+			start = jy * 12 + jm - 1;
 	}
-	if (d->dues.n > 0 && d->dues.v[0].month / 12 < first)
-		first = d->dues.v[0].month / 12;
-	for (int y = ty; y >= first && n < max; y--, n++) {
+	for (int y = ty; y >= start / 12 && n < max; y--, n++) {
 		out[n].year = y;
 		out[n].paid = 0;
-		out[n].months = y == ty ? tm : 12;
+		out[n].from = y == start / 12 ? start % 12 : 0;
+		out[n].to = y == ty ? tm : 12;
 		for (size_t i = 0; i < d->dues.n; i++)
 			if (d->dues.v[i].month / 12 == y)
 				out[n].paid |= 1u << (d->dues.v[i].month % 12);
@@ -724,6 +758,17 @@ void member_change_question(enum member_change c, const char *name, long day, st
 	case CHANGE_LOST: strbuf_addf(b, _("Record that %s lost contact on %s?"), name, d); break;
 	case CHANGE_BACK: strbuf_addf(b, _("Record that %s was back on %s?"), name, d); break;
 	default: break;
+	}
+}
+
+const char *member_change_outcome(enum member_change c)
+{
+	switch (c) {
+	case CHANGE_CONFIRM: return member_status_label(MEMBER_FULL);
+	case CHANGE_FLOW_OUT: return member_where_label(MEMBER_FLOWED_OUT);
+	case CHANGE_TRANSFER_OUT: return member_where_label(MEMBER_TRANSFERRED_OUT);
+	case CHANGE_LOST: return member_where_label(MEMBER_LOST);
+	default: return member_where_label(MEMBER_HERE);
 	}
 }
 

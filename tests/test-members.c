@@ -437,24 +437,41 @@ static void test_dues_by_year(void **state)
 	assert_int_equal(dues_pay(w->db, w->m[LI], 2026, 4, -1, D("2026-04-05")), OL_OK);
 	assert_int_equal(dues_pay(w->db, w->m[LI], 2026, 7, -1, D("2026-07-05")), OL_OK);
 	detail(w, LI, &d);
-	/* Joined this year, paid only this year: one year, up to July. */
+	/* Paid from March: this year, March to July, May and June owed. */
 	n = member_dues_years(&d, y, 4);
 	assert_int_equal(n, 1);
 	assert_int_equal(y[0].year, 2026);
-	assert_int_equal(y[0].months, 7);
+	assert_int_equal(y[0].from, 2);
+	assert_int_equal(y[0].to, 7);
 	assert_int_equal(y[0].paid, (1u << 2) | (1u << 3) | (1u << 6));
 	member_detail_free(&d);
-	/* 张三 joined in 2010: this year first, as many years as asked for. */
+	/* 张三 (joined in 2010) paid for 2024-11 and 2025-12: the record
+	 * begins in November 2024; the years between are owed whole. */
+	assert_int_equal(dues_pay(w->db, w->m[ZHANG], 2024, 11, -1, D("2024-11-05")), OL_OK);
 	assert_int_equal(dues_pay(w->db, w->m[ZHANG], 2025, 12, -1, D("2026-01-05")), OL_OK);
 	detail(w, ZHANG, &d);
 	n = member_dues_years(&d, y, 4);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 3);
 	assert_int_equal(y[0].year, 2026);
 	assert_int_equal(y[0].paid, 0);
+	assert_int_equal(y[0].from, 0);
+	assert_int_equal(y[0].to, 7);
 	assert_int_equal(y[1].year, 2025);
-	assert_int_equal(y[1].months, 12);
+	assert_int_equal(y[1].to, 12);
 	assert_int_equal(y[1].paid, 1u << 11);
-	assert_int_equal(y[3].year, 2023);
+	assert_int_equal(y[2].year, 2024);
+	assert_int_equal(y[2].from, 10);
+	assert_int_equal(y[2].paid, 1u << 10);
+	/* At most as many years as asked for. */
+	assert_int_equal(member_dues_years(&d, y, 2), 2);
+	member_detail_free(&d);
+	/* 王五 has paid nothing: the record begins this month. */
+	detail(w, WANG, &d);
+	n = member_dues_years(&d, y, 4);
+	assert_int_equal(n, 1);
+	assert_int_equal(y[0].from, 6);
+	assert_int_equal(y[0].to, 7);
+	assert_int_equal(y[0].paid, 0);
 	member_detail_free(&d);
 }
 

@@ -69,6 +69,9 @@ int members_branch_for(struct db *db, long long org, long long *branch);
  * empty but valid.  Free with members_free.
  */
 int members_load(struct db *db, long long branch_id, long today, struct members_roster *r);
+/* Only the branch's name and party groups, no rows: what the member forms
+ * need.  The same returns. */
+int members_load_groups(struct db *db, long long branch_id, long today, struct members_roster *r);
 void members_free(struct members_roster *r);
 
 /* The row of a member, or -1. */
@@ -97,10 +100,11 @@ struct members_layout {
 };
 /*
  * Lays the columns out in width display columns, two apart: each as wide
- * as its heading and widest cell (made harmless first), the group, role
- * and name columns cut down to a few columns when that is not enough, and
- * when even that is too wide the group, role, whereabouts, last attendance
- * and status columns left out in that order.  The name is always shown.
+ * as its heading and widest cell (made harmless first); when that is too
+ * wide, the wider of the group and role columns cut a column at a time,
+ * then the name, down to a few columns; when even that is too wide, the
+ * group, role, whereabouts, last attendance and status columns left out
+ * in that order.  The name is always shown.
  */
 void members_columns(const struct members_roster *r, int width, struct members_layout *l);
 
@@ -116,6 +120,7 @@ struct member_fact {
 /* One session of the member's history (member_sessions), owned. */
 struct member_attended {
 	long long session_id;
+	long long org_id;
 	char *org_name;
 	enum session_kind kind, also;
 	enum session_state state;
@@ -146,6 +151,8 @@ struct member_detail {
 int member_detail_load(struct db *db, long long id, long today, struct member_detail *d);
 void member_detail_free(struct member_detail *d);
 
+/* A dated fact as a word: "flowed out", "transferred in", "back", ... */
+const char *member_fact_label(enum member_event_kind k);
 /* The latest dated fact on or before today (what "where" comes from), or NULL. */
 const struct member_fact *member_detail_latest(const struct member_detail *d);
 
@@ -155,16 +162,19 @@ struct member_attendance {
 };
 void member_detail_count(const struct member_detail *d, struct member_attendance *c);
 
-/* One year of dues: bit m-1 of paid for month m paid. */
+/* One year of dues: bit m-1 of paid for month m paid; the months from
+ * `from` up to `to` (0-based, to excluded) are those the record covers,
+ * so a month there that is not paid is one the member owes. */
 struct dues_year {
 	int year;
 	unsigned paid;
-	int months; /* the months of the year up to today's (12 for a past year) */
+	int from, to;
 };
 /*
- * The years of dues to show, today's first, back to the earliest of the
- * year the member joined and the first month paid (today's year alone when
- * neither is known), at most max.  Returns the number of years.
+ * The years of dues to show, today's first, back to the year of the first
+ * month paid, at most max; the record covers each month from the first
+ * paid (today's when none is; the one the member joined in, if later) up
+ * to today's.  Returns the number of years.
  */
 int member_dues_years(const struct member_detail *d, struct dues_year *out, int max);
 
@@ -233,6 +243,9 @@ void member_change_title(enum member_change c, const char *name, struct strbuf *
 /* The question asked before the change is written ("Record that 张三
  * flowed out on Wed 15 Jul 2026?"). */
 void member_change_question(enum member_change c, const char *name, long day, struct strbuf *b);
+/* What the member is once the change is recorded: "full member", "flowed
+ * out", "in the branch", ... */
+const char *member_change_outcome(enum member_change c);
 /* Writes the change through the model, in one transaction; OL_OK or its
  * status with db_errmsg set. */
 int member_change_record(struct db *db, long long member_id, enum member_change c, long day, long until,
