@@ -136,37 +136,19 @@ static struct form_field *focused(struct form *f)
 	return f->cur >= 0 && f->cur < f->n ? &f->fields[f->cur] : NULL;
 }
 
-void form_type(struct form *f, const char *s)
+struct strbuf *form_text_in_focus(struct form *f)
 {
 	struct form_field *fl = focused(f);
 
-	if (!fl || !s)
-		return;
-	strbuf_adds(&fl->text, s);
-	narrow(fl);
+	return fl ? &fl->text : NULL;
 }
 
-void form_erase(struct form *f)
+void form_edited(struct form *f)
 {
 	struct form_field *fl = focused(f);
 
-	if (!fl || fl->text.len == 0)
-		return;
-	/* Back to the lead byte of the last character. */
-	while (fl->text.len > 0 && ((unsigned char)fl->text.s[--fl->text.len] & 0xC0) == 0x80)
-		;
-	fl->text.s[fl->text.len] = '\0';
-	narrow(fl);
-}
-
-void form_erase_all(struct form *f)
-{
-	struct form_field *fl = focused(f);
-
-	if (!fl)
-		return;
-	strbuf_reset(&fl->text);
-	narrow(fl);
+	if (fl)
+		narrow(fl);
 }
 
 void form_move(struct form *f, int dir)

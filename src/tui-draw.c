@@ -270,6 +270,7 @@ void tui_draw_frame(struct tui *t)
 	body.x = 0;
 	body.h = LINES - 3;
 	body.w = COLS;
+	t->cursor_y = t->cursor_x = -1;
 	t->top->ops->draw(t->top, t, &body);
 	draw_title(t);
 	draw_hints(t, LINES - 1);
@@ -277,5 +278,10 @@ void tui_draw_frame(struct tui *t)
 		tui_prompt_draw(t, LINES - 2, COLS);
 	else if (t->status)
 		tui_text(LINES - 2, 0, COLS, t->status, tui_attr(t, t->status_style), 0);
+	/* The prompt keeps the cursor; else where the screen asked for it. */
+	if (!t->prompt && t->cursor_y >= 0) {
+		move(t->cursor_y, t->cursor_x);
+		curs_set(1);
+	}
 	refresh();
 }

@@ -477,6 +477,28 @@ static void test_dues_by_year(void **state)
 
 /* ---- forms ------------------------------------------------------------------------ */
 
+/* Typing into the field in focus and erasing it, as the form screen does. */
+static void type(struct form *f, const char *s)
+{
+	strbuf_adds(form_text_in_focus(f), s);
+	form_edited(f);
+}
+
+static void erase_all(struct form *f)
+{
+	strbuf_reset(form_text_in_focus(f));
+	form_edited(f);
+}
+
+/* Backspace on ASCII text. */
+static void erase(struct form *f)
+{
+	struct strbuf *t = form_text_in_focus(f);
+
+	t->s[--t->len] = '\0';
+	form_edited(f);
+}
+
 static void test_form_choices_narrow(void **state)
 {
 	struct world *w = *state;
@@ -490,22 +512,22 @@ static void test_form_choices_narrow(void **state)
 	form_move(&f, +1);
 	assert_int_equal(f.cur, MF_STATUS);
 	assert_int_equal(form_chosen(&f, MF_STATUS)->value, MEMBER_FULL);
-	form_type(&f, "prob");
+	type(&f, "prob");
 	assert_int_equal(form_chosen(&f, MF_STATUS)->value, MEMBER_PROBATIONARY);
 	/* The group: none to start with; typing narrows, by characters or pinyin. */
 	f.cur = MF_GROUP;
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, 0);
-	form_type(&f, "二");
+	type(&f, "二");
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, w->group2);
-	form_erase_all(&f);
-	form_type(&f, "dy");
+	erase_all(&f);
+	type(&f, "dy");
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, w->group1);
 	/* Erasing keeps a choice that still matches. */
-	form_erase(&f);
+	erase(&f);
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, w->group1);
 	/* Left and Right go round the choices that match: 第一小组, 第二小组. */
-	form_erase_all(&f);
-	form_type(&f, "小组");
+	erase_all(&f);
+	type(&f, "小组");
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, w->group1);
 	form_choice_step(&f, +1);
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, w->group2);
@@ -514,14 +536,14 @@ static void test_form_choices_narrow(void **state)
 	form_choice_step(&f, -1);
 	assert_int_equal(form_chosen(&f, MF_GROUP)->value, w->group2);
 	/* Nothing matches: no choice. */
-	form_type(&f, "xyz");
+	type(&f, "xyz");
 	assert_null(form_chosen(&f, MF_GROUP));
 	assert_false(form_choice_matches(&f.fields[MF_GROUP], 1));
 	form_free(&f);
 	members_free(&r);
 }
 
-static void test_form_dates_and_erasing(void **state)
+static void test_form_dates(void **state)
 {
 	struct world *w = *state;
 	struct members_roster r;
@@ -534,16 +556,15 @@ static void test_form_dates_and_erasing(void **state)
 	f.cur = MF_JOINED;
 	assert_int_equal(form_date(&f, MF_JOINED, &day, &err), 0);
 	assert_int_equal(day, -1); /* empty: unknown */
-	form_type(&f, "next tue");
+	type(&f, "next tue");
 	assert_int_equal(form_date(&f, MF_JOINED, &day, &err), 0);
 	assert_int_equal(day, D("2026-07-21"));
-	form_erase_all(&f);
-	form_type(&f, "下周二");
+	erase_all(&f);
+	type(&f, "下周二");
 	assert_int_equal(form_date(&f, MF_JOINED, &day, &err), 0);
 	assert_int_equal(day, D("2026-07-21"));
-	/* Backspace takes a whole character: 下周 is left, not a date. */
-	form_erase(&f);
-	assert_string_equal(form_text(&f, MF_JOINED), "下周");
+	erase_all(&f);
+	type(&f, "下周");
 	assert_int_equal(form_date(&f, MF_JOINED, &day, &err), -1);
 	assert_non_null(err);
 	form_free(&f);
@@ -611,27 +632,27 @@ static void test_member_form_adds_through_the_model(void **state)
 
 	load(w, &r);
 	member_form_add(&f, &r);
-	form_type(&f, "孙七");
+	type(&f, "孙七");
 	form_move(&f, +1);
-	form_type(&f, "yb"); /* no match in English: the code or the label */
+	type(&f, "yb"); /* no match in English: the code or the label */
 	assert_null(form_chosen(&f, MF_STATUS));
 	assert_int_equal(member_form_new(&f, w->branch, &mn, &err), -1);
 	assert_string_equal(strbuf_str(&err), "Status 'yb': no choice matches it: erase some of what was typed");
-	form_erase_all(&f);
-	form_type(&f, "probationary");
+	erase_all(&f);
+	type(&f, "probationary");
 	form_move(&f, +1);
-	form_type(&f, "2026-02-30");
+	type(&f, "2026-02-30");
 	strbuf_reset(&err);
 	assert_int_equal(member_form_new(&f, w->branch, &mn, &err), -1);
 	assert_non_null(strstr(strbuf_str(&err), "Joined '2026-02-30': "));
-	form_erase_all(&f);
-	form_type(&f, "2026-03-01");
+	erase_all(&f);
+	type(&f, "2026-03-01");
 	form_move(&f, +1);
-	form_type(&f, "第二");
+	type(&f, "第二");
 	form_move(&f, +1);
-	form_type(&f, "y");
+	type(&f, "y");
 	form_move(&f, +1);
-	form_type(&f, "13800000000");
+	type(&f, "13800000000");
 	assert_true(form_changed(&f));
 	assert_int_equal(member_form_new(&f, w->branch, &mn, &err), 0);
 	assert_int_equal(member_add(w->db, &mn, &id), OL_OK);
@@ -664,12 +685,12 @@ static void test_member_form_edits_what_changed(void **state)
 	assert_int_equal(member_form_changes(&f, &m, &c, &err), 0);
 	/* A phone number, and out of the group. */
 	f.cur = MF_PHONE;
-	form_type(&f, "139");
+	type(&f, "139");
 	f.cur = MF_GROUP;
-	form_type(&f, "无"); /* the English "none" does not hold 无 */
+	type(&f, "无"); /* the English "none" does not hold 无 */
 	assert_null(form_chosen(&f, MF_GROUP));
-	form_erase_all(&f);
-	form_type(&f, "none");
+	erase_all(&f);
+	type(&f, "none");
 	assert_true(form_changed(&f));
 	assert_int_equal(member_form_changes(&f, &m, &c, &err), 1);
 	assert_null(c.name);
@@ -746,12 +767,12 @@ static void test_change_forms_and_writes(void **state)
 	assert_int_equal(f.n, 3);
 	assert_string_equal(form_text(&f, 0), "2026-07-15");
 	f.cur = 1;
-	form_type(&f, "H-1");
+	type(&f, "H-1");
 	assert_int_equal(member_change_read(&f, CHANGE_FLOW_OUT, &day, &until, &doc, &err), -1);
 	assert_string_equal(strbuf_str(&err),
 			    "the certificate's number and its validity go together: give both or neither");
 	f.cur = 2;
-	form_type(&f, "2027-07-14");
+	type(&f, "2027-07-14");
 	strbuf_reset(&err);
 	assert_int_equal(member_change_read(&f, CHANGE_FLOW_OUT, &day, &until, &doc, &err), 0);
 	assert_int_equal(day, D("2026-07-15"));
@@ -767,11 +788,11 @@ static void test_change_forms_and_writes(void **state)
 	/* An empty day is refused; 转正 before probation ends is the model's to refuse. */
 	member_change_form(&f, CHANGE_CONFIRM, D("2026-07-15"));
 	assert_int_equal(f.n, 1);
-	form_erase_all(&f);
+	erase_all(&f);
 	strbuf_reset(&err);
 	assert_int_equal(member_change_read(&f, CHANGE_CONFIRM, &day, &until, &doc, &err), -1);
 	assert_string_equal(strbuf_str(&err), "On '': give the day it happened");
-	form_type(&f, "today");
+	type(&f, "today");
 	assert_int_equal(member_change_read(&f, CHANGE_CONFIRM, &day, &until, &doc, &err), 0);
 	assert_int_equal(member_change_record(w->db, w->m[LI], CHANGE_CONFIRM, day, until, doc), OL_EINVAL);
 	assert_non_null(strstr(db_errmsg(w->db), "probation ends on 2027-03-01"));
@@ -796,7 +817,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_latest_fact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dues_by_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_choices_narrow, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_dates_and_erasing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_form_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_readonly_fields_are_skipped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_member_form_adds_through_the_model, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_member_form_edits_what_changed, setup, teardown),

@@ -151,7 +151,8 @@ static void test_frequent_actions_survive_an_input_method(void **state)
 		{ ACT_OPEN, AGENDA_MASK },       { ACT_NEXT_PERIOD, AGENDA_MASK }, { ACT_PREV_PERIOD, AGENDA_MASK },
 		{ ACT_NEXT_SCREEN, AGENDA_MASK }, { ACT_ACCEPT, PROPOSE_MASK },  { ACT_DOWN, PROPOSE_MASK },
 		{ ACT_SAVE, FORM_MASK },         { ACT_FIELD_NEXT, FORM_MASK },  { ACT_FIELD_PREV, FORM_MASK },
-		{ ACT_BACK, FORM_MASK },         { ACT_HELP, FORM_MASK },
+		{ ACT_BACK, FORM_MASK },         { ACT_HELP, FORM_MASK },        { ACT_CHOICE_NEXT, FORM_MASK },
+		{ ACT_CHOICE_PREV, FORM_MASK },
 	};
 
 	(void)state;
@@ -197,6 +198,11 @@ static void test_keys_only_where_offered(void **state)
 	assert_int_equal(tui_key_action('?', FORM_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('\t', FORM_MASK), ACT_FIELD_NEXT);
 	assert_int_equal(tui_key_action('\t', AGENDA_MASK), ACT_NEXT_SCREEN);
+	/* In a form no letter, digit or sign is a key. */
+	for (int c = 0x20; c < 0x7F; c++)
+		assert_int_equal(tui_key_action(c, FORM_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action(TUI_KEYCODE(KEY_RIGHT), FORM_MASK), ACT_CHOICE_NEXT);
+	assert_int_equal(tui_key_action(TUI_KEYCODE(KEY_LEFT), FORM_MASK), ACT_CHOICE_PREV);
 }
 
 /* A key may serve two screens, never two actions on one screen. */

@@ -64,13 +64,13 @@ void form_set_readonly(struct form *f, int field);
 
 /* ---- typing, into the field in focus ------------------------------------------- */
 
-/* Appends s (UTF-8) to the text.  A choice field then keeps its choice if
+/* The text of the field in focus, to be edited in place (the TUI edits it
+ * as its prompt's text, tui_edit_key); NULL when every field is
+ * read-only.  Call form_edited after changing it. */
+struct strbuf *form_text_in_focus(struct form *f);
+/* After the text in focus changed: a choice field keeps its choice if
  * that still matches, else takes the first that does (or none). */
-void form_type(struct form *f, const char *s);
-/* Removes the last character (never half of one). */
-void form_erase(struct form *f);
-/* Empties the text. */
-void form_erase_all(struct form *f);
+void form_edited(struct form *f);
 /* Moves the focus to the next (dir +1) or previous (-1) field that is not
  * read-only, going round. */
 void form_move(struct form *f, int dir);

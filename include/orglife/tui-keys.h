@@ -104,6 +104,8 @@ enum tui_action {
 	ACT_FIELD_NEXT,
 	ACT_FIELD_PREV,
 	ACT_SAVE,
+	ACT_CHOICE_NEXT,
+	ACT_CHOICE_PREV,
 	/* not a key: the loop's idle turn (a screen's deferred work) */
 	ACT_IDLE,
 	ACT_COUNT

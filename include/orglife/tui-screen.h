@@ -97,6 +97,8 @@ struct tui {
 	struct tui_prompt *prompt; /* an open prompt, NULL none */
 	long long org_id;       /* the organization the screens are about: the
 				 * overview's selection (0: all) */
+	int cursor_y, cursor_x; /* where the top screen's draw put the cursor
+				 * (an input method's window goes there); -1: hidden */
 };
 
 /* ---- the screen stack ----------------------------------------------------------- */

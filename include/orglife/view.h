@@ -27,6 +27,20 @@ struct screen *view_propose_new(struct tui *t, long long org_id);
 struct session;
 struct screen *view_session_form_new(struct tui *t, long long session_id, const struct session *init);
 
+struct form;
+/* Called on Enter in a form: returns TUI_POP when the form is done with
+ * (saved), else TUI_REDRAW, after putting the reason on the status line. */
+typedef unsigned view_form_save_fn(struct tui *t, struct form *f, void *ctx);
+/*
+ * A form (form.h) on a screen of its own, titled title: one field per
+ * line, typing edits the field in focus, Tab and Down, Shift-Tab and Up
+ * move, Enter calls save, Esc leaves (asking first when something was
+ * typed).  Takes over f (the caller must not free it) and ctx, which
+ * free_ctx (NULL: none) frees with the screen.
+ */
+struct screen *view_form_new(struct tui *t, const char *title, struct form *f, view_form_save_fn *save, void *ctx,
+			     void (*free_ctx)(void *ctx));
+
 /* One session: details, state, expected attendees, minutes. */
 struct screen *view_session_new(struct tui *t, long long session_id);
 
