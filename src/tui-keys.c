@@ -25,6 +25,9 @@ const struct tui_scope_info tui_scopes[] = {
 	{ .scope = TUI_SCOPE_OVERVIEW, .title = N_("Overview") },
 	{ .scope = TUI_SCOPE_REVIEW, .title = N_("Review") },
 	{ .scope = TUI_SCOPE_FINDINGS, .title = N_("Findings") },
+	{ .scope = TUI_SCOPE_MEMBERS, .title = N_("Members") },
+	{ .scope = TUI_SCOPE_MEMBER, .title = N_("Member") },
+	{ .scope = TUI_SCOPE_RECORD, .title = N_("A member's record") },
 	{ .scope = TUI_SCOPE_WELCOME, .title = N_("Empty database") },
 	{ .scope = TUI_SCOPE_FIND, .title = N_("Search") },
 	{ .scope = TUI_SCOPE_LIST, .title = N_("Moving") },
@@ -128,6 +131,30 @@ const struct tui_binding tui_bindings[] = {
 	/* one organization's findings */
 	{ .action = ACT_OPEN, .scope = TUI_SCOPE_FINDINGS, .keys = { TUI_KEY_ENTER }, .hint = N_("session"),
 	  .help = N_("open the session behind the selected finding") },
+	/* a branch's roster */
+	{ .action = ACT_OPEN, .scope = TUI_SCOPE_MEMBERS, .keys = { TUI_KEY_ENTER }, .hint = N_("show"),
+	  .help = N_("the selected member: details, attendance history and dues") },
+	{ .action = ACT_ADD, .scope = TUI_SCOPE_MEMBERS, .keys = { 'a' }, .hint = N_("add"),
+	  .help = N_("add a member to this branch (a form)") },
+	{ .action = ACT_IMPORT, .scope = TUI_SCOPE_MEMBERS, .keys = { 'i' }, .hint = N_("import"),
+	  .help = N_("import members into this branch from a CSV file, as 'member import' does: asks for the file") },
+	{ .action = ACT_BRANCH, .scope = TUI_SCOPE_MEMBERS, .keys = { 'b' }, .hint = N_("branch"),
+	  .help = N_("another branch: type some of its name or its pinyin, live (Enter keeps it, Esc goes back)") },
+	/* one member */
+	{ .action = ACT_OPEN, .scope = TUI_SCOPE_MEMBER, .keys = { TUI_KEY_ENTER }, .hint = N_("session"),
+	  .help = N_("open the selected session of the attendance history") },
+	/* changing a member, on the roster and on the member's screen */
+	{ .action = ACT_EDIT, .scope = TUI_SCOPE_RECORD, .keys = { 'e' }, .hint = N_("edit"),
+	  .help = N_("edit the member: name, day joined, group, cadre, phone (a form)") },
+	{ .action = ACT_CONFIRM_MEMBER, .scope = TUI_SCOPE_RECORD, .keys = { 'C' }, .hint = NULL,
+	  .help = N_("转正: a probationary member becomes a full member (asks the day, then to confirm)") },
+	{ .action = ACT_FLOW, .scope = TUI_SCOPE_RECORD, .keys = { 'F' }, .hint = NULL,
+	  .help = N_("flowed out (流动党员), or back when flowed out (asks the day and the 活动证, then to confirm)") },
+	{ .action = ACT_TRANSFER, .scope = TUI_SCOPE_RECORD, .keys = { 'T' }, .hint = NULL,
+	  .help = N_("membership transferred out (组织关系转出), or in when out (asks the day and the letter, then to "
+		     "confirm)") },
+	{ .action = ACT_LOST, .scope = TUI_SCOPE_RECORD, .keys = { 'L' }, .hint = NULL,
+	  .help = N_("lost contact (失联), or back when lost (asks the day, then to confirm)") },
 	/* an empty database */
 	{ .action = ACT_ADD_BRANCH, .scope = TUI_SCOPE_WELCOME, .keys = { 'a' }, .hint = N_("add a branch"),
 	  .help = N_("add your branch: the command 'org add' on the : line") },

@@ -172,6 +172,7 @@ void tui_status(struct tui *t, enum tui_style style, const char *fmt, ...)
 static struct screen *(*const toplevel[])(struct tui *t) = {
 	view_overview_new,
 	view_agenda_new,
+	view_members_new,
 	view_review_new,
 };
 #define NTOPLEVEL ((int)(sizeof toplevel / sizeof toplevel[0]))

@@ -32,11 +32,14 @@
 #define AGENDA_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_AGENDA)
 #define PROPOSE_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_PROPOSE)
 #define FORM_MASK TUI_SCOPE_FORM
+#define MEMBERS_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_FIND | TUI_SCOPE_MEMBERS | TUI_SCOPE_RECORD)
+#define MEMBER_MASK (TUI_SCOPE_GLOBAL | TUI_SCOPE_LIST | TUI_SCOPE_MEMBER | TUI_SCOPE_RECORD)
 
 /* Every screen's mask, as the view-*.c files set them. */
 static const unsigned screen_masks[] = {
 	ROLLCALL_MASK, OVERVIEW_MASK, SESSION_MASK, WELCOME_MASK, PLAIN_MASK,
 	REVIEW_MASK,   FINDINGS_MASK, AGENDA_MASK,  PROPOSE_MASK, FORM_MASK,
+	MEMBERS_MASK,  MEMBER_MASK,
 };
 
 /* ---- normalizing ---------------------------------------------------------------- */
@@ -113,6 +116,16 @@ static void test_keys_find_their_actions(void **state)
 	assert_int_equal(tui_key_action('x', REVIEW_MASK), ACT_EXPORT);
 	assert_int_equal(tui_key_action(TUI_KEY_ENTER, FINDINGS_MASK), ACT_OPEN);
 	assert_int_equal(tui_key_action('j', FINDINGS_MASK), ACT_DOWN);
+	assert_int_equal(tui_key_action(TUI_KEY_ENTER, MEMBERS_MASK), ACT_OPEN);
+	assert_int_equal(tui_key_action('a', MEMBERS_MASK), ACT_ADD);
+	assert_int_equal(tui_key_action('i', MEMBERS_MASK), ACT_IMPORT);
+	assert_int_equal(tui_key_action('b', MEMBERS_MASK), ACT_BRANCH);
+	assert_int_equal(tui_key_action('/', MEMBERS_MASK), ACT_SEARCH);
+	assert_int_equal(tui_key_action('e', MEMBER_MASK), ACT_EDIT);
+	assert_int_equal(tui_key_action('C', MEMBERS_MASK), ACT_CONFIRM_MEMBER);
+	assert_int_equal(tui_key_action('F', MEMBER_MASK), ACT_FLOW);
+	assert_int_equal(tui_key_action('T', MEMBERS_MASK), ACT_TRANSFER);
+	assert_int_equal(tui_key_action('L', MEMBER_MASK), ACT_LOST);
 }
 
 /* What a Chinese input method left on lets through: key codes (arrows,
@@ -150,6 +163,8 @@ static void test_frequent_actions_survive_an_input_method(void **state)
 		{ ACT_OPEN, FINDINGS_MASK },
 		{ ACT_OPEN, AGENDA_MASK },       { ACT_NEXT_PERIOD, AGENDA_MASK }, { ACT_PREV_PERIOD, AGENDA_MASK },
 		{ ACT_NEXT_SCREEN, AGENDA_MASK }, { ACT_ACCEPT, PROPOSE_MASK },  { ACT_DOWN, PROPOSE_MASK },
+		{ ACT_OPEN, MEMBERS_MASK },      { ACT_SEARCH, MEMBERS_MASK },   { ACT_NEXT_SCREEN, MEMBERS_MASK },
+		{ ACT_OPEN, MEMBER_MASK },
 		{ ACT_SAVE, FORM_MASK },         { ACT_FIELD_NEXT, FORM_MASK },  { ACT_FIELD_PREV, FORM_MASK },
 		{ ACT_BACK, FORM_MASK },         { ACT_HELP, FORM_MASK },        { ACT_CHOICE_NEXT, FORM_MASK },
 		{ ACT_CHOICE_PREV, FORM_MASK },
@@ -198,6 +213,9 @@ static void test_keys_only_where_offered(void **state)
 	assert_int_equal(tui_key_action('?', FORM_MASK), ACT_NONE);
 	assert_int_equal(tui_key_action('\t', FORM_MASK), ACT_FIELD_NEXT);
 	assert_int_equal(tui_key_action('\t', AGENDA_MASK), ACT_NEXT_SCREEN);
+	/* A member's changes are the roster's and the member's, not the overview's. */
+	assert_int_equal(tui_key_action('F', OVERVIEW_MASK), ACT_NONE);
+	assert_int_equal(tui_key_action('a', MEMBER_MASK), ACT_NONE);
 	/* In a form no letter, digit or sign is a key. */
 	for (int c = 0x20; c < 0x7F; c++)
 		assert_int_equal(tui_key_action(c, FORM_MASK), ACT_NONE);

@@ -38,6 +38,9 @@ enum tui_scope {
 	TUI_SCOPE_AGENDA = 512,
 	TUI_SCOPE_PROPOSE = 1024, /* the agenda's proposals */
 	TUI_SCOPE_FORM = 2048,    /* a form: typed keys are text, these are not */
+	TUI_SCOPE_MEMBERS = 4096, /* a branch's roster */
+	TUI_SCOPE_MEMBER = 8192,  /* one member: details and history */
+	TUI_SCOPE_RECORD = 16384, /* changing a member: on the roster and the member */
 };
 
 enum tui_action {
@@ -100,6 +103,12 @@ enum tui_action {
 	ACT_ACCEPT,
 	ACT_DROP,
 	ACT_ACCEPT_ALL,
+	/* members (and ACT_ADD, ACT_EDIT, ACT_IMPORT) */
+	ACT_BRANCH,
+	ACT_CONFIRM_MEMBER,
+	ACT_FLOW,
+	ACT_TRANSFER,
+	ACT_LOST,
 	/* forms */
 	ACT_FIELD_NEXT,
 	ACT_FIELD_PREV,

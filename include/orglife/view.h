@@ -27,6 +27,19 @@ struct screen *view_propose_new(struct tui *t, long long org_id);
 struct session;
 struct screen *view_session_form_new(struct tui *t, long long session_id, const struct session *init);
 
+/* A branch's roster (the Members screen): the branch of the organization
+ * last chosen (t->org_id), or the first; its members in pinyin order. */
+struct screen *view_members_new(struct tui *t);
+
+/* One member: their facts, attendance history and dues. */
+struct screen *view_member_new(struct tui *t, long long member_id);
+
+/* The keys of a member's record (TUI_SCOPE_RECORD) for member_id, on the
+ * roster and on the member's screen: e opens the form that edits the
+ * member, C F T L the form of the change that applies to them (or the
+ * status line says why none does).  Returns reaction bits. */
+unsigned view_member_record_key(struct tui *t, long long member_id, enum tui_action a);
+
 struct form;
 /* Called on Enter in a form: returns TUI_POP when the form is done with
  * (saved), else TUI_REDRAW, after putting the reason on the status line. */
