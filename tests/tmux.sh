@@ -1,5 +1,6 @@
 # tests/tmux.sh - helpers for the tests that drive the real screens in
-# tmux (tests/tui.test, tests/tui-review.test), sourced after lib.sh.
+# tmux (tests/tui.test, tests/tui-review.test, tests/tui-members.test),
+# sourced after lib.sh.
 #
 # Skips the test (exit 77) when tmux is missing.  Each test gets its own
 # tmux server, its socket in the test's directory, killed at the end.  The
