@@ -231,7 +231,8 @@ void members_cell(const struct members_roster *r, int row, enum members_col c, s
 	case RC_NAME: strbuf_adds(b, m->name); break;
 	case RC_STATUS:
 		/* TRANSLATORS: the roster's short words for 正式党员 and 预备党员. */
-		strbuf_adds(b, m->status == MEMBER_FULL ? C_("member status", "full") : C_("member status", "probationary"));
+		strbuf_adds(b, m->status == MEMBER_FULL ? C_("member status", "full")
+						       : C_("member status", "probationary"));
 		break;
 	case RC_WHERE:
 		if (m->where != MEMBER_HERE)
@@ -417,6 +418,14 @@ void member_detail_free(struct member_detail *d)
 	free(d->sessions);
 	payments_free(&d->dues);
 	memset(d, 0, sizeof *d);
+}
+
+long member_probation_end(const struct member *m)
+{
+	if (m->admitted != MEMBER_PROBATIONARY || m->confirmed >= 0 || m->joined < 0)
+		return -1;
+	/* R-PROBATION: a year after admission, or the extension's end. */
+	return m->probation_until >= 0 ? m->probation_until : date_add_years(m->joined, 1);
 }
 
 const char *member_fact_label(enum member_event_kind k)
@@ -637,7 +646,8 @@ static const struct {
 	int until;                    /* the 活动证's validity too */
 } changes[CHANGE_COUNT] = {
 	[CHANGE_CONFIRM] = { .day_label = N_("On") },
-	[CHANGE_FLOW_OUT] = { .event = EVENT_FLOW_OUT, .day_label = N_("On"), .doc_label = N_("Certificate"), .until = 1 },
+	[CHANGE_FLOW_OUT] = { .event = EVENT_FLOW_OUT, .day_label = N_("On"), .doc_label = N_("Certificate"),
+			      .until = 1 },
 	[CHANGE_TRANSFER_OUT] = { .event = EVENT_TRANSFER_OUT, .day_label = N_("On"), .doc_label = N_("Letter") },
 	[CHANGE_TRANSFER_IN] = { .event = EVENT_TRANSFER_IN, .day_label = N_("On"), .doc_label = N_("Letter") },
 	[CHANGE_LOST] = { .event = EVENT_LOST, .day_label = N_("Since") },
@@ -721,7 +731,8 @@ int member_change_read(const struct form *f, enum member_change c, long *day, lo
 		if (read_date(f, CF_UNTIL, until, err))
 			return -1;
 		if (!*doc != (*until < 0)) {
-			strbuf_adds(err, _("the certificate's number and its validity go together: give both or neither"));
+			strbuf_adds(err,
+				    _("the certificate's number and its validity go together: give both or neither"));
 			return -1;
 		}
 	}

@@ -68,7 +68,8 @@ static void draw_beside(struct form_view *v, struct tui *t, int i, int y, int x,
 	if (fl->kind == FORM_DATE) {
 		if (!fl->text.len) {
 			if (i == v->form.cur)
-				tui_text(y, x, w, _("a date: 2026-07-15, today, +3d, next tue, 下周二"), tui_attr(t, TS_DIM), 0);
+				tui_text(y, x, w, _("a date: 2026-07-15, today, +3d, next tue, 下周二"),
+					 tui_attr(t, TS_DIM), 0);
 		} else if (form_date(&v->form, i, &d, &err) != 0) {
 			tui_text(y, x, w, _(err), tui_attr(t, TS_OVERDUE), 0);
 		} else if (d >= 0) {

@@ -132,9 +132,7 @@ static void add_facts(struct member_view *v)
 	field(v, _("Roles:"), roles);
 	add_where(v);
 	day_field(v, _("Joined:"), m->joined);
-	if (m->admitted == MEMBER_PROBATIONARY && m->confirmed < 0 && m->joined >= 0)
-		/* R-PROBATION: a year, or the extension's end. */
-		day_field(v, _("Probation ends:"), m->probation_until >= 0 ? m->probation_until : date_add_years(m->joined, 1));
+	day_field(v, _("Probation ends:"), member_probation_end(m));
 	day_field(v, _("Full member since:"), m->admitted == MEMBER_PROBATIONARY ? m->confirmed : -1);
 	field(v, _("Leading cadre:"), m->cadre ? _("yes") : NULL);
 	field(v, _("Phone:"), m->phone);
@@ -538,7 +536,8 @@ static unsigned member_key(struct screen *s, struct tui *t, enum tui_action a, i
 	case ACT_IDLE: return TUI_NONE;
 	case ACT_OPEN:
 		if (!l || l->kind != DOC_SESSION) {
-			tui_status(t, TS_NORMAL, "%s", _("Enter opens a session: move to one of the attendance history"));
+			tui_status(t, TS_NORMAL, "%s",
+				   _("Enter opens a session: move to one of the attendance history"));
 			return TUI_REDRAW;
 		}
 		if ((next = view_session_new(t, v->d.sessions[l->index].session_id)))

@@ -41,6 +41,12 @@ struct members_view {
 	long long branch_before;    /* while `b` is open: the branch it started from */
 };
 
+/* What to do when there is no branch to show. */
+static const char *no_branch(void)
+{
+	return _("There is no branch yet: add one with 'org add NAME --kind branch' on the : line.");
+}
+
 static long long selected_id(const struct members_view *v)
 {
 	return v->list.sel >= 0 && v->list.sel < v->r.n ? v->r.rows[v->list.sel].id : 0;
@@ -108,8 +114,8 @@ static void draw_counts(struct members_view *v, struct tui *t, int y, int x, int
 
 	members_count(&v->r, &c);
 	snprintf(buf, sizeof buf,
-		 ngettext("%d member: %d full, %d probationary, %d away", "%d members: %d full, %d probationary, %d away",
-			  c.members),
+		 ngettext("%d member: %d full, %d probationary, %d away",
+			  "%d members: %d full, %d probationary, %d away", c.members),
 		 c.members, c.full, c.probationary, c.away);
 	tui_text(y, x, w, buf, A_NORMAL, 0);
 }
@@ -122,8 +128,7 @@ static void members_draw(struct screen *s, struct tui *t, const struct tui_rect 
 	if (s->gen != t->gen)
 		load(v, t);
 	if (!v->r.branch_id) {
-		tui_text(y + 1, r->x + 2, r->w - 3, _("There is no branch yet: add one with 'org add NAME --kind branch' on the : line."),
-			 A_NORMAL, 0);
+		tui_text(y + 1, r->x + 2, r->w - 3, no_branch(), A_NORMAL, 0);
 		return;
 	}
 	if (v->layout_w != r->w - 2) {
@@ -136,8 +141,8 @@ static void members_draw(struct screen *s, struct tui *t, const struct tui_rect 
 			 tui_attr(t, TS_HEADING), 0);
 	y++;
 	if (!v->r.n)
-		tui_text(y + 1, r->x + 2, r->w - 3, _("No members yet: a adds one, i imports a roster."), tui_attr(t, TS_DIM),
-			 0);
+		tui_text(y + 1, r->x + 2, r->w - 3, _("No members yet: a adds one, i imports a roster."),
+			 tui_attr(t, TS_DIM), 0);
 	tui_list_draw(&v->list, t, &(struct tui_rect){ .y = y, .x = r->x, .h = r->y + r->h - y, .w = r->w });
 }
 
@@ -348,7 +353,7 @@ static unsigned members_key(struct screen *s, struct tui *t, enum tui_action a, 
 	case ACT_ADD:
 	case ACT_IMPORT:
 		if (!v->r.branch_id) {
-			tui_status(t, TS_DUE, "%s", _("There is no branch yet: add one with 'org add NAME --kind branch' on the : line."));
+			tui_status(t, TS_DUE, "%s", no_branch());
 			return TUI_REDRAW;
 		}
 		return a == ACT_ADD ? add_member(v, t) : ask_import(v, t);

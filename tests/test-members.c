@@ -406,6 +406,28 @@ static void test_history_expected_as_the_engine_judges(void **state)
 	member_detail_free(&d);
 }
 
+static void test_probation_end(void **state)
+{
+	struct world *w = *state;
+	struct member m;
+
+	/* 李四, admitted on 2026-03-01: a year; 张三 was admitted full. */
+	assert_int_equal(member_get(w->db, w->m[LI], D("2026-07-15"), &m), OL_OK);
+	assert_int_equal(member_probation_end(&m), D("2027-03-01"));
+	member_clear(&m);
+	assert_int_equal(member_extend_probation(w->db, w->m[LI], D("2027-09-01")), OL_OK);
+	assert_int_equal(member_get(w->db, w->m[LI], D("2026-07-15"), &m), OL_OK);
+	assert_int_equal(member_probation_end(&m), D("2027-09-01"));
+	member_clear(&m);
+	assert_int_equal(member_confirm(w->db, w->m[LI], D("2027-09-01")), OL_OK);
+	assert_int_equal(member_get(w->db, w->m[LI], D("2027-09-02"), &m), OL_OK);
+	assert_int_equal(member_probation_end(&m), -1);
+	member_clear(&m);
+	assert_int_equal(member_get(w->db, w->m[ZHANG], D("2026-07-15"), &m), OL_OK);
+	assert_int_equal(member_probation_end(&m), -1);
+	member_clear(&m);
+}
+
 static void test_latest_fact(void **state)
 {
 	struct world *w = *state;
@@ -814,6 +836,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_roster_layout_measures_names_made_harmless, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_most_recent_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_expected_as_the_engine_judges, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_probation_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latest_fact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dues_by_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_choices_narrow, setup, teardown),
