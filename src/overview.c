@@ -71,7 +71,7 @@ int overview_load_top(struct db *db, long today, int max, struct overview *ov)
 	ov->today = today;
 	period_of(PERIOD_QUARTER, today, &ov->quarter);
 	rc = org_list_top(db, max, add_org, ov);
-	ov->partial = ov->norgs >= max;
+	ov->partial = 1; /* org_list_top counts no members: the whole tree does */
 	index_orgs(ov);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* test-overview.c - cmocka tests of the start screen's logic (overview.h),
- * without a terminal: the tree in order with depths, the badge of each
+ * without a terminal: the tree in order with depths (the first screen's
+ * part of it uncounted, and so partial), the badge of each
  * organization (the worst due or overdue finding; a branch answers for its
  * party groups, a committee only for itself), the progress per rule with a
  * mark per period, and the same from the engine on a small world.
@@ -136,6 +137,23 @@ static void test_tree_order_and_depth(void **state)
 	assert_false(w->ov.have_findings);
 	for (int i = 0; i < w->ov.norgs; i++)
 		assert_int_equal(w->ov.orgs[i].worst, SEV_OK);
+}
+
+/* The first screen's load counts nobody, even when the whole tree fits in
+ * it: it says it is partial, so the screen loads the whole tree, with the
+ * counts, when idle. */
+static void test_top_of_the_tree_is_partial(void **state)
+{
+	struct world *w = *state;
+	struct overview top;
+
+	assert_int_equal(overview_load_top(w->db, D("2026-07-15"), 24, &top), OL_OK);
+	assert_int_equal(top.norgs, 4);
+	assert_true(top.partial);
+	assert_int_equal(top.orgs[1].members, -1);
+	overview_free(&top);
+	assert_false(w->ov.partial);
+	assert_int_equal(org(w, w->branch1)->members, 4);
 }
 
 static void test_empty_database(void **state)
@@ -277,6 +295,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_tree_order_and_depth, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_top_of_the_tree_is_partial, setup, teardown),
 		cmocka_unit_test(test_empty_database),
 		cmocka_unit_test_setup_teardown(test_badge_is_the_worst, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_badges_roll_up_to_the_committee, setup, teardown),

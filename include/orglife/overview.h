@@ -46,7 +46,7 @@ struct overview {
 	struct overview_org *orgs; /* parents before children, siblings by name */
 	int norgs;
 	int *by_id;                /* indexes of orgs in id order, for lookups */
-	int partial;               /* only the top of the tree is loaded */
+	int partial;               /* only the top of the tree is loaded, uncounted */
 	int have_findings;         /* overview_load_findings has run */
 	struct overview_finding *review;
 	int nreview, capreview;
@@ -78,8 +78,9 @@ struct overview_rule {
  */
 int overview_load_tree(struct db *db, long today, struct overview *ov);
 /* Only the first max rows of the tree (org_list_top), for a first screen
- * that costs the same whatever the size of the database; partial is set
- * when there may be more. */
+ * that costs the same whatever the size of the database, without the
+ * members' counts (-1); partial is set: overview_load_tree brings the rest
+ * of the tree and the counts. */
 int overview_load_top(struct db *db, long today, int max, struct overview *ov);
 
 /*
