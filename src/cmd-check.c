@@ -65,7 +65,29 @@ struct report {
 	enum out_format fmt;
 	struct out *out;
 	int count[3]; /* by severity */
+	char marks[3][64]; /* "✓ ok" and the others, in words once */
+	struct {
+		int kind;
+		long first; /* 0 kind and first: unused */
+		char text[DATE_DISPLAY_MAX];
+	} periods[8];       /* the few periods a review names, in words once */
+	int nperiods;
 };
+
+/* A period in words for people, said once per report. */
+static const char *period_words(struct report *r, const struct period *p)
+{
+	int i;
+
+	for (i = 0; i < r->nperiods; i++)
+		if (r->periods[i].kind == (int)p->kind && r->periods[i].first == p->first)
+			return r->periods[i].text;
+	i = r->nperiods < 8 ? r->nperiods++ : 7;
+	r->periods[i].kind = (int)p->kind;
+	r->periods[i].first = p->first;
+	period_display(p, r->periods[i].text);
+	return r->periods[i].text;
+}
 
 static struct out *begin_findings(enum out_format fmt, FILE *f)
 {
@@ -77,16 +99,19 @@ static struct out *begin_findings(enum out_format fmt, FILE *f)
 static int print_finding(const struct finding *fd, void *p)
 {
 	struct report *r = p;
-	char period[DATE_DISPLAY_MAX] = "", mark[64];
+	char period[DATE_DISPLAY_MAX] = "";
 
 	r->count[fd->severity]++;
 	if (fd->has_period && r->fmt == OUT_TEXT)
-		period_display(&fd->period, period);
+		snprintf(period, sizeof period, "%s", period_words(r, &fd->period));
 	else if (fd->has_period)
 		period_format(&fd->period, period);
 	out_row(r->out);
 	if (r->fmt == OUT_TEXT) {
-		snprintf(mark, sizeof mark, "%s %s", severity_mark(fd->severity), severity_label(fd->severity));
+		char *mark = r->marks[fd->severity];
+		if (!*mark)
+			snprintf(mark, sizeof r->marks[0], "%s %s", severity_mark(fd->severity),
+				 severity_label(fd->severity));
 		out_str(r->out, mark);
 		out_str(r->out, rules_id(fd->rule));
 		out_str(r->out, fd->org);

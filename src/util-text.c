@@ -613,8 +613,8 @@ static void table_print_line(const struct table *t, FILE *f, char **cells, const
 
 void table_print(struct table *t, FILE *f, int max_width)
 {
-	struct strbuf line = { 0 };
-	char **hdr, **cells;
+	struct strbuf line = { 0 }, clean = { 0 };
+	char **hdr, **cells, *owned = NULL;
 	int *widths, *hdrw, *cellw;
 	int has_header = 0;
 	long total;
@@ -636,16 +636,22 @@ void table_print(struct table *t, FILE *f, int max_width)
 	}
 	if (!has_header && t->nrows == 0)
 		goto out;
-	/* sanitized cells and their widths: nrows * ncols, row-major */
+	/* sanitized cells and their widths: nrows * ncols, row-major; a cell
+	 * that sanitizing leaves as it is is not copied (owned: copied) */
 	cells = xmalloc(sizeof *cells * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
 	cellw = xmalloc(sizeof *cellw * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
+	owned = xmalloc((t->nrows ? t->nrows : 1) * (size_t)t->ncols);
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
-			char *s = text_sanitize(t->rows[r][c], 0);
-			int w = text_width(s);
+			size_t i = r * (size_t)t->ncols + (size_t)c;
+			const char *raw = t->rows[r][c] ? t->rows[r][c] : "";
+			int w;
 
-			cells[r * (size_t)t->ncols + (size_t)c] = s;
-			cellw[r * (size_t)t->ncols + (size_t)c] = w;
+			strbuf_reset(&clean);
+			text_sanitize_into(&clean, raw, 0);
+			owned[i] = strcmp(strbuf_str(&clean), raw) != 0;
+			cells[i] = owned[i] ? xstrdup(strbuf_str(&clean)) : (char *)raw;
+			cellw[i] = w = text_width(cells[i]);
 			if (w > widths[c])
 				widths[c] = w;
 		}
@@ -669,10 +675,13 @@ void table_print(struct table *t, FILE *f, int max_width)
 	for (r = 0; r < t->nrows; r++)
 		table_print_line(t, f, cells + r * (size_t)t->ncols, cellw + r * (size_t)t->ncols, widths, &line);
 	for (r = 0; r < t->nrows * (size_t)t->ncols; r++)
-		free(cells[r]);
+		if (owned[r])
+			free(cells[r]);
 out:
 	free(cells);
 	free(cellw);
+	free(owned);
+	strbuf_free(&clean);
 	for (c = 0; c < t->ncols; c++)
 		free(hdr[c]);
 	free(hdr);
