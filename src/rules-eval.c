@@ -157,18 +157,39 @@ static void emit(struct eng *e, enum rule_id rule, const struct fact_org *o, con
 	e->stop = e->fn(&fd, e->ctx);
 }
 
+static void say_v(struct eng *e, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static void say_v(struct eng *e, const char *fmt, va_list ap)
+{
+	char buf[512];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	strbuf_reset(&e->msg);
+	strbuf_adds(&e->msg, buf);
+}
+
 /* Writes the message for the next finding (printf-style). */
 static void say(struct eng *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(struct eng *e, const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	say_v(e, fmt, ap);
 	va_end(ap);
-	strbuf_reset(&e->msg);
-	strbuf_adds(&e->msg, buf);
+}
+
+/* The same for a finding of severity sev: nothing to write when a check
+ * will not report it (most of a check's findings are met). */
+static void say_for(struct eng *e, enum severity sev, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say_for(struct eng *e, enum severity sev, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->q->mode == RULES_CHECK && sev == SEV_OK)
+		return;
+	va_start(ap, fmt);
+	say_v(e, fmt, ap);
+	va_end(ap);
 }
 
 /* A day or a period in a message: as people read it when the query asks
@@ -385,15 +406,15 @@ static void say_periodic(struct eng *e, enum severity sev, enum session_kind k, 
 	say_period(e, p, ps);
 	say_day(e, p->last, end);
 	if (sev == SEV_OK && t.held)
-		say(e, _("%s: %d held in %s"), kind_label(e, k), t.held, ps);
+		say_for(e, sev, _("%s: %d held in %s"), kind_label(e, k), t.held, ps);
 	else if (sev == SEV_OVERDUE)
-		say(e, _("no %s was held in %s"), kind_label(e, k), ps);
+		say_for(e, sev, _("no %s was held in %s"), kind_label(e, k), ps);
 	else if (t.planned)
-		say(e, ngettext("no %s held yet in %s; %d planned before %s", "no %s held yet in %s; %d planned before %s",
+		say_for(e, sev, ngettext("no %s held yet in %s; %d planned before %s", "no %s held yet in %s; %d planned before %s",
 				t.planned),
 		    kind_label(e, k), ps, t.planned, end);
 	else
-		say(e, _("no %s held or planned yet in %s, which ends on %s"), kind_label(e, k), ps, end);
+		say_for(e, sev, _("no %s held or planned yet in %s, which ends on %s"), kind_label(e, k), ps, end);
 }
 
 /* A rule of the form "at least min sessions of kind k per period". */
@@ -449,13 +470,13 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 		 * write their own word for "year" around it. */
 		period_format(&ps[i], y);
 		if (sev == SEV_OK && t.held)
-			say(e, _("the secretary gave a party lesson in %s"), y);
+			say_for(e, sev, _("the secretary gave a party lesson in %s"), y);
 		else if (sev == SEV_OVERDUE)
-			say(e, _("the secretary gave no party lesson in %s"), y);
+			say_for(e, sev, _("the secretary gave no party lesson in %s"), y);
 		else if (t.planned)
-			say(e, _("the secretary's party lesson for %s is planned"), y);
+			say_for(e, sev, _("the secretary's party lesson for %s is planned"), y);
 		else
-			say(e, _("the secretary has not given a party lesson in %s yet"), y);
+			say_for(e, sev, _("the secretary has not given a party lesson in %s yet"), y);
 		emit(e, R_SECRETARY_LESSON, o, NULL, &ps[i], 0, sev, &t);
 	}
 }
@@ -607,13 +628,13 @@ static void term(struct eng *e, const struct fact_org *o)
 		/* R-TERM-EXTEND: more than the limit counts from the term's end. */
 		sev = a >= end ? SEV_OVERDUE : SEV_DUE;
 		if (e->cfg->rules[R_TERM_EXTEND].enabled) {
-			say(e, _("the term ending on %s was extended to %s, longer than the %d months allowed"), es, xs,
+			say_for(e, sev, _("the term ending on %s was extended to %s, longer than the %d months allowed"), es, xs,
 			    param(e, R_TERM_EXTEND, "months"));
 			emit(e, R_TERM_EXTEND, o, NULL, NULL, 0, sev, NULL);
 		}
 		/* R-TERM as without the extension. */
 		sev = a >= end ? SEV_OVERDUE : (a >= due_from ? SEV_DUE : SEV_OK);
-		say(e, a >= end ? _("the term ended on %s; its extension is not valid and no election is recorded")
+		say_for(e, sev, a >= end ? _("the term ended on %s; its extension is not valid and no election is recorded")
 				: _("the term ends on %s; its extension is longer than allowed"),
 		    es);
 		if (e->cfg->rules[R_TERM].enabled)
@@ -624,15 +645,15 @@ static void term(struct eng *e, const struct fact_org *o)
 		say_day(e, el->ext_until, xs);
 		sev = a >= el->ext_until ? SEV_OVERDUE : (a >= end ? SEV_DUE : (a >= due_from ? SEV_DUE : SEV_OK));
 		if (sev == SEV_OVERDUE)
-			say(e, _("the extended term ended on %s with no new election"), xs);
+			say_for(e, sev, _("the extended term ended on %s with no new election"), xs);
 		else
-			say(e, _("the term ends on %s, extended to %s"), es, xs);
+			say_for(e, sev, _("the term ends on %s, extended to %s"), es, xs);
 	} else {
 		sev = a >= end ? SEV_OVERDUE : (a >= due_from ? SEV_DUE : SEV_OK);
 		if (sev == SEV_OVERDUE)
-			say(e, _("the term ended on %s with no new election"), es);
+			say_for(e, sev, _("the term ended on %s with no new election"), es);
 		else
-			say(e, _("the term ends on %s"), es);
+			say_for(e, sev, _("the term ends on %s"), es);
 	}
 	if (e->cfg->rules[R_TERM].enabled)
 		emit(e, R_TERM, o, NULL, NULL, 0, sev, NULL);
@@ -666,14 +687,14 @@ static void structure(struct eng *e, const struct fact_org *o)
 	if (e->cfg->rules[R_SIZE_MIN].enabled) {
 		want = param(e, R_SIZE_MIN, "min");
 		sev = full < want ? SEV_OVERDUE : SEV_OK;
-		say(e, ngettext("%d full member (at least %d needed)", "%d full members (at least %d needed)", full), full,
+		say_for(e, sev, ngettext("%d full member (at least %d needed)", "%d full members (at least %d needed)", full), full,
 		    want);
 		emit(e, R_SIZE_MIN, o, NULL, NULL, 0, sev, NULL);
 	}
 	if (e->cfg->rules[R_SIZE_MAX].enabled) {
 		want = param(e, R_SIZE_MAX, "max");
 		sev = members > want ? SEV_DUE : SEV_OK;
-		say(e, ngettext("%d member (normally at most %d)", "%d members (normally at most %d)", members), members,
+		say_for(e, sev, ngettext("%d member (normally at most %d)", "%d members (normally at most %d)", members), members,
 		    want);
 		emit(e, R_SIZE_MAX, o, NULL, NULL, 0, sev, NULL);
 	}
@@ -683,22 +704,22 @@ static void structure(struct eng *e, const struct fact_org *o)
 		sev = SEV_OK;
 		if (full >= from && committee < cmin) {
 			sev = SEV_OVERDUE;
-			say(e, _("%d full members but a committee of %d: a committee of %d to %d is required"), full,
+			say_for(e, sev, _("%d full members but a committee of %d: a committee of %d to %d is required"), full,
 			    committee, cmin, cmax);
 		} else if (committee > cmax) {
 			sev = SEV_DUE;
-			say(e, _("a committee of %d, more than %d"), committee, cmax);
+			say_for(e, sev, _("a committee of %d, more than %d"), committee, cmax);
 		} else
-			say(e, ngettext("a committee of %d", "a committee of %d", committee), committee);
+			say_for(e, sev, ngettext("a committee of %d", "a committee of %d", committee), committee);
 		emit(e, R_COMMITTEE_REQ, o, NULL, NULL, 0, sev, NULL);
 	}
 	if (e->cfg->rules[R_SECRETARY].enabled) {
 		const struct fact_member *sm = secretary ? facts_member(e->f, secretary) : NULL;
 		sev = secretary ? SEV_OK : SEV_OVERDUE;
 		if (sm)
-			say(e, _("the secretary is %s"), sm->name);
+			say_for(e, sev, _("the secretary is %s"), sm->name);
 		else
-			say(e, _("the secretary post is vacant"));
+			say_for(e, sev, _("the secretary post is vacant"));
 		emit(e, R_SECRETARY, o, NULL, NULL, 0, sev, NULL);
 	}
 }
