@@ -563,9 +563,9 @@ static int cmp_member(const void *a, const void *b)
 static int load_candidates(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	/* Away: flowed out or lost by then (R-MOBILE-CERT, R-TRANSFER,
-	 * R-LOST); on probation; cadres; behind with dues or with taking
-	 * part, unless away for good by then; the secretary, who is named;
-	 * members named in the ledger. */
+	 * R-LOST); on probation; cadres; behind with dues, or with taking part
+	 * and missed a month since, unless away for good by then; the
+	 * secretary, who is named; members named in the ledger. */
 	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE id IN ("
 		"SELECT member_id FROM member_event WHERE kind IN ('flow-out', 'lost') AND on_date <= ?1"
 		" UNION ALL SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
@@ -573,7 +573,8 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 		" UNION ALL SELECT member_id FROM summary_member"
 		"  WHERE (last_paid IS NULL OR last_paid <= ?2 OR last_paid > ?3) AND (away_from IS NULL OR away_from > ?5)"
 		" UNION ALL SELECT member_id FROM summary_member"
-		"  WHERE (last_part IS NULL OR last_part <= ?4 OR last_part > ?3) AND (away_from IS NULL OR away_from > ?5)"
+		"  WHERE (last_part > ?3 OR ((last_part IS NULL OR last_part <= ?4) AND last_missed > coalesce(last_part, -1)))"
+		"  AND (away_from IS NULL OR away_from > ?5)"
 		" UNION ALL SELECT member_id FROM role WHERE role = 'secretary' AND from_date <= ?1"
 		"  AND (to_date IS NULL OR to_date >= ?1)"
 		" UNION ALL SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"

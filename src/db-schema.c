@@ -337,8 +337,8 @@ static const char migration_1[] =
  * Summaries (summary.h) of what the rules count, kept current by the model
  * as it writes and built by db_summary_rebuild right after this migration:
  * per organization its months and its roster's changes, per member (every
- * member has a row) their months, latest paid month, latest month of
- * taking part, and the day from which they are away for good (their
+ * member has a row) their months, latest paid month, latest months of
+ * taking part and of missing it, and the day from which they are away for good (their
  * latest event moved them out, away or out of contact).  The indexes find the few members a check or review must
  * look at.  They are derived, so the audit log does not record them.
  */
@@ -352,11 +352,12 @@ static const char migration_2[] =
 	"  member_id INTEGER PRIMARY KEY REFERENCES member(id),\n"
 	"  last_paid INTEGER,\n"
 	"  last_part INTEGER,\n"
+	"  last_missed INTEGER,\n"
 	"  away_from INTEGER,\n"
 	"  life BLOB\n"
 	");\n"
 	"CREATE INDEX summary_member_paid ON summary_member(last_paid, away_from);\n"
-	"CREATE INDEX summary_member_part ON summary_member(last_part, away_from);\n"
+	"CREATE INDEX summary_member_part ON summary_member(last_part, away_from, last_missed);\n"
 	"CREATE INDEX member_probationary ON member(confirmed) WHERE status = 'probationary';\n"
 	"CREATE INDEX member_cadre ON member(id) WHERE cadre = 1;\n";
 

@@ -264,15 +264,18 @@ static int refresh_org(struct db *db, const struct facts *f, long long org, int 
 /* Recomputes m's months [from, to] from f, keeping its other months. */
 static int refresh_life(struct db *db, const struct facts *f, const struct fact_member *m, int from, int to)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT life, last_part, away_from FROM summary_member WHERE member_id = ?1");
-	sqlite3_stmt *up = db_stmt(db, "INSERT INTO summary_member(member_id, life, last_part, away_from)"
-					" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(member_id) DO UPDATE"
-					" SET life = excluded.life, last_part = excluded.last_part, away_from = excluded.away_from");
+	sqlite3_stmt *st = db_stmt(db, "SELECT life, last_part, away_from, last_missed FROM summary_member"
+				       " WHERE member_id = ?1");
+	sqlite3_stmt *up = db_stmt(db, "INSERT INTO summary_member(member_id, life, last_part, away_from, last_missed)"
+					" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(member_id) DO UPDATE"
+					" SET life = excluded.life, last_part = excluded.last_part, away_from = excluded.away_from,"
+					" last_missed = excluded.last_missed");
 	long long orgs[2] = { m->org_id, m->group_id };
 	unsigned char *was = NULL, *bytes = NULL, *blob;
 	const unsigned char *old = NULL;
 	size_t wlen = 0, len;
 	int rc = OL_OK, first = 0, n = 0, lo_m = INT_MAX, hi_m = -1, nb, exists = 0, was_part = -1, part = -1;
+	int was_missed = -1, missed = -1;
 	long was_away = -1, away = -1;
 	const struct fact_event *latest = m->nevents ? &f->events[m->first_event + m->nevents - 1] : NULL;
 
@@ -286,6 +289,8 @@ static int refresh_life(struct db *db, const struct facts *f, const struct fact_
 			was_part = sqlite3_column_int(st, 1);
 		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
 			was_away = (long)sqlite3_column_int64(st, 2);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+			was_missed = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
 	if (was && summary_life_decode(was, wlen, &first, &old, &n) != 0) {
@@ -339,13 +344,19 @@ static int refresh_life(struct db *db, const struct facts *f, const struct fact_
 	for (int i = nb - 1; i >= 0 && part < 0; i--)
 		if (LIFE_STATE(bytes[i]) == LIFE_TOOK_PART)
 			part = lo_m + i;
+	/* And the latest month they missed: without one since they last
+	 * took part, no run of missed months can have begun. */
+	for (int i = nb - 1; i >= 0 && missed < 0; i--)
+		if (LIFE_STATE(bytes[i]) == LIFE_MISSED)
+			missed = lo_m + i;
 	/* Away for good from their latest event on, when it took them out,
 	 * away or out of contact: no check after it needs to look at them
 	 * for dues or for taking part. */
 	if (latest && (latest->kind == EVENT_TRANSFER_OUT || latest->kind == EVENT_FLOW_OUT || latest->kind == EVENT_LOST))
 		away = latest->day;
 	/* Every member has a row, so that the rows find who to look at. */
-	if (!exists || !same_blob(blob, len, was, wlen) || part != was_part || away != was_away) {
+	if (!exists || !same_blob(blob, len, was, wlen) || part != was_part || away != was_away ||
+	    missed != was_missed) {
 		sqlite3_bind_int64(up, 1, m->id);
 		if (blob)
 			sqlite3_bind_blob(up, 2, blob, (int)len, SQLITE_STATIC);
@@ -359,6 +370,10 @@ static int refresh_life(struct db *db, const struct facts *f, const struct fact_
 			sqlite3_bind_int64(up, 4, away);
 		else
 			sqlite3_bind_null(up, 4);
+		if (missed >= 0)
+			sqlite3_bind_int(up, 5, missed);
+		else
+			sqlite3_bind_null(up, 5);
 		rc = db_step_done(db, up, "writing a summary");
 	}
 	free(blob);

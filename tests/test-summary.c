@@ -362,7 +362,8 @@ static char *dump(struct db *db)
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st = db_stmt(db, "SELECT 'o', org_id, hex(roster), hex(months) FROM summary_org"
 				       " UNION ALL SELECT 'm', member_id,"
-				       " coalesce(last_paid, '-') || '/' || coalesce(last_part, '-') || '/' || coalesce(away_from, '-'),"
+				       " coalesce(last_paid, '-') || '/' || coalesce(last_part, '-') || '/' || coalesce(away_from, '-')"
+				       " || '/' || coalesce(last_missed, '-'),"
 				       " hex(life)"
 				       " FROM summary_member ORDER BY 1, 2");
 
