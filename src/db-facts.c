@@ -382,18 +382,19 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 		long long org = sqlite3_column_int64(st, 0);
 		r.n = 0;
 		const struct fact_org *o = facts_org(f, org);
-		/* A group has no yearly rule: only the months of its periods. */
-		int first = o && o->kind == ORG_GROUP ? full_from : from;
+		/* A group has no yearly rule: only the months of its periods;
+		 * and no structure rule: no roster. */
+		int first = o && o->kind == ORG_GROUP ? full_from : from, want_roster = !o || o->kind != ORG_GROUP;
 		if ((sqlite3_column_type(st, 1) != SQLITE_NULL &&
 		     summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, first,
 					   full_from, full_to, &f->sums) != 0) ||
-		    (sqlite3_column_type(st, 2) != SQLITE_NULL &&
+		    (want_roster && sqlite3_column_type(st, 2) != SQLITE_NULL &&
 		     summary_roster_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &r) != 0)) {
 			sqlite3_reset(st);
 			roster_free(&r);
 			return db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
 		}
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+		if (want_roster && sqlite3_column_type(st, 2) != SQLITE_NULL) {
 			struct fact_roster *fr = db_grow(&f->rosters, &f->nrosters, &cap, sizeof *fr);
 			fr->org_id = org;
 			fr->here = r.here;
