@@ -513,9 +513,15 @@ struct table {
 	int ncols;
 	char **header;  /* ncols entries, NULL = unset */
 	int *right;     /* ncols flags */
-	char ***rows;   /* nrows arrays of ncols entries, NULL = "" */
+	/* Cells, row-major: offsets into text, the cells' strings end to end
+	 * (a table of a review has a hundred thousand of them); CELL_UNSET is
+	 * "". */
+	size_t *cells;
 	size_t nrows, caprows;
+	struct strbuf text;
 };
+
+#define CELL_UNSET SIZE_MAX
 
 struct table *table_new(int ncols)
 {
@@ -531,8 +537,9 @@ struct table *table_new(int ncols)
 		t->header[i] = NULL;
 		t->right[i] = 0;
 	}
-	t->rows = NULL;
+	t->cells = NULL;
 	t->nrows = t->caprows = 0;
+	t->text = (struct strbuf){ 0 };
 	return t;
 }
 
@@ -553,35 +560,33 @@ void table_set_right(struct table *t, int col)
 
 void table_add_row(struct table *t)
 {
-	char **row;
+	size_t *row;
 
 	if (!t)
 		return;
 	if (t->nrows == t->caprows) {
 		size_t cap = t->caprows ? t->caprows * 2 : 16;
 
-		if (cap > SIZE_MAX / sizeof *t->rows)
+		if (cap > SIZE_MAX / sizeof *t->cells / (size_t)t->ncols)
 			text_die_oom();
-		t->rows = xrealloc(t->rows, cap * sizeof *t->rows);
+		t->cells = xrealloc(t->cells, cap * (size_t)t->ncols * sizeof *t->cells);
 		t->caprows = cap;
 	}
-	row = xmalloc(sizeof *row * (size_t)t->ncols);
+	row = t->cells + t->nrows++ * (size_t)t->ncols;
 	for (int i = 0; i < t->ncols; i++)
-		row[i] = NULL;
-	t->rows[t->nrows++] = row;
+		row[i] = CELL_UNSET;
 }
 
 void table_cell(struct table *t, int col, const char *text)
 {
-	char **row;
-
 	if (!t || col < 0 || col >= t->ncols)
 		return;
 	if (t->nrows == 0)
 		table_add_row(t);
-	row = t->rows[t->nrows - 1];
-	free(row[col]);
-	row[col] = xstrdup(text ? text : "");
+	/* Set again: the old text stays unused in the pool. */
+	t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)col] = t->text.len;
+	strbuf_adds(&t->text, text ? text : "");
+	strbuf_addc(&t->text, '\0');
 }
 
 /* Prints one line of already sanitized cells of widths cellw, trimming
@@ -644,7 +649,8 @@ void table_print(struct table *t, FILE *f, int max_width)
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
 			size_t i = r * (size_t)t->ncols + (size_t)c;
-			const char *raw = t->rows[r][c] ? t->rows[r][c] : "";
+			size_t at = t->cells[i];
+			const char *raw = at == CELL_UNSET ? "" : t->text.s + at;
 			int w;
 
 			strbuf_reset(&clean);
@@ -694,12 +700,8 @@ void table_free(struct table *t)
 {
 	if (!t)
 		return;
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++)
-			free(t->rows[r][c]);
-		free(t->rows[r]);
-	}
-	free(t->rows);
+	free(t->cells);
+	strbuf_free(&t->text);
 	for (int c = 0; c < t->ncols; c++)
 		free(t->header[c]);
 	free(t->header);
