@@ -48,9 +48,15 @@ int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f)
 
 int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	int rc, cap = f->nmembers;
+	return db_facts_members_each(db, st, f, NULL, NULL);
+}
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
+			  int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx)
+{
+	int rc, cap = f->nmembers, each_rc = OL_OK;
+
+	while (each_rc == OL_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fact_member *m = db_grow(&f->members, &f->nmembers, &cap, sizeof *m);
 		const char *status = (const char *)sqlite3_column_text(st, 4);
 		const char *name = (const char *)sqlite3_column_text(st, 3);
@@ -75,6 +81,8 @@ int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 		m->confirmed = db_col_day(st, 6);
 		m->probation_until = db_col_day(st, 7);
 		m->cadre = sqlite3_column_int(st, 8);
+		if (each)
+			each_rc = each(db, st, f, f->nmembers - 1, ctx);
 	}
 	sqlite3_reset(st);
 	/* The pool may have moved: every name is pointed to again. */
@@ -82,6 +90,8 @@ int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 		f->members[i].name = f->names + at;
 		at += (int)strlen(f->names + at) + 1;
 	}
+	if (each_rc != OL_OK)
+		return each_rc;
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading members");
 }
 
@@ -410,53 +420,73 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the summaries");
 }
 
-/* Each member's life bytes from marks_from on, and their latest paid month
- * up to the as-of month (from their payments when they paid ahead). */
+/* Reads a member's dues and month bytes from a row: column paid_col the
+ * latest paid month, the next one the month bytes.  Keeps the latest
+ * month paid up to the as-of month (from their payments when they paid
+ * ahead) and the bytes from marks_from on. */
+struct life_ctx {
+	sqlite3_stmt *pay;
+	int paid_col, from, until, capd, capl;
+};
+
+static int take_life(struct db *db, sqlite3_stmt *st, struct facts *f, int i, void *ctx_)
+{
+	struct life_ctx *c = ctx_;
+	struct fact_member *m = &f->members[i];
+	const unsigned char *bytes;
+	int first, n, paid = -1, rc;
+
+	if (sqlite3_column_type(st, c->paid_col) != SQLITE_NULL) {
+		paid = sqlite3_column_int(st, c->paid_col);
+		if (paid > c->until && (rc = latest_paid(db, c->pay, m->id, c->until, &paid)) != OL_OK)
+			return rc;
+	}
+	if (paid >= 0) {
+		struct fact_dues *fd = db_grow(&f->dues, &f->ndues, &c->capd, sizeof *fd);
+		fd->member_id = m->id;
+		fd->month = paid;
+	}
+	if (sqlite3_column_type(st, c->paid_col + 1) == SQLITE_NULL)
+		return OL_OK;
+	if (summary_life_decode(sqlite3_column_blob(st, c->paid_col + 1), (size_t)sqlite3_column_bytes(st, c->paid_col + 1),
+				&first, &bytes, &n) != 0)
+		return db_fail(db, OL_EDB, _("the summary of member %lld is damaged: restore it from a backup"), m->id);
+	if (first < c->from) {
+		int skip = c->from - first < n ? c->from - first : n;
+		bytes += skip;
+		n -= skip;
+		first = c->from;
+	}
+	m->life_first = first;
+	m->life_n = n;
+	m->life_off = f->nlife;
+	if (n > 0) {
+		while (f->nlife + n > c->capl) {
+			c->capl = c->capl ? c->capl * 2 : 4096;
+			f->life = xrealloc(f->life, (size_t)c->capl);
+		}
+		memcpy(f->life + f->nlife, bytes, (size_t)n);
+		f->nlife += n;
+	}
+	return OL_OK;
+}
+
+/* Every member's dues and month bytes, by a scan merged with the members. */
 static int load_life(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, last_paid, life FROM summary_member ORDER BY member_id");
-	sqlite3_stmt *pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1");
-	int rc, status = OL_OK, mi = 0, cap = 0, capd = 0, from = facts_month(f->marks_from),
-		until = facts_month(w->as_of);
+	struct life_ctx c = { .pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1"), .paid_col = 1,
+			      .from = facts_month(f->marks_from), .until = facts_month(w->as_of) };
+	int rc = SQLITE_DONE, status = OL_OK, mi = 0;
 
-	if (!st || !pay)
+	if (!st || !c.pay)
 		return OL_EDB;
 	while (status == OL_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
-		const unsigned char *bytes;
-		int first, n, paid = -1;
 		while (mi < f->nmembers && f->members[mi].id < id)
 			mi++;
-		if (mi == f->nmembers || f->members[mi].id != id)
-			continue;
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-			paid = sqlite3_column_int(st, 1);
-			if (paid > until && (status = latest_paid(db, pay, id, until, &paid)) != OL_OK)
-				break;
-		}
-		if (paid >= 0) {
-			struct fact_dues *fd = db_grow(&f->dues, &f->ndues, &capd, sizeof *fd);
-			fd->member_id = id;
-			fd->month = paid;
-		}
-		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
-			continue;
-		if (summary_life_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &first, &bytes,
-					&n) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, OL_EDB, _("the summary of member %lld is damaged: restore it from a backup"), id);
-		}
-		if (first < from) {
-			int skip = from - first < n ? from - first : n;
-			bytes += skip;
-			n -= skip;
-			first = from;
-		}
-		f->members[mi].life_first = first;
-		f->members[mi].life_n = n;
-		f->members[mi].life_off = f->nlife;
-		for (int i = 0; i < n; i++)
-			*(unsigned char *)db_grow(&f->life, &f->nlife, &cap, 1) = bytes[i];
+		if (mi < f->nmembers && f->members[mi].id == id)
+			status = take_life(db, st, f, mi, &c);
 	}
 	sqlite3_reset(st);
 	if (status != OL_OK)
@@ -550,6 +580,13 @@ static int load_raw_sessions(struct db *db, struct facts *f)
 	return rc;
 }
 
+static int cmp_dues(const void *a, const void *b)
+{
+	const struct fact_dues *x = a, *y = b;
+
+	return (x->member_id > y->member_id) - (x->member_id < y->member_id);
+}
+
 static int cmp_member(const void *a, const void *b)
 {
 	const struct fact_member *x = a, *y = b;
@@ -567,7 +604,7 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 	 * R-LOST); on probation; cadres; behind with dues, or with taking part
 	 * and missed a month since, unless away for good by then; the
 	 * secretary, who is named; members named in the ledger. */
-	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE id IN ("
+	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.id IN ("
 		"SELECT member_id FROM member_event WHERE kind IN ('flow-out', 'lost') AND on_date <= ?1"
 		" UNION ALL SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
 		" UNION ALL SELECT id FROM member WHERE cadre = 1"
@@ -579,19 +616,21 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 		" UNION ALL SELECT member_id FROM role WHERE role = 'secretary' AND from_date <= ?1"
 		"  AND (to_date IS NULL OR to_date >= ?1)"
 		" UNION ALL SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"
-		" ORDER BY id");
-	sqlite3_stmt *fam = db_stmt(db, DB_FACT_MEMBER_SQL " WHERE org_id = ?1");
+		" ORDER BY m.id");
+	sqlite3_stmt *fam = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.org_id = ?1");
+	struct life_ctx c = { .pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1"), .paid_col = 9,
+			      .from = facts_month(f->marks_from), .until = facts_month(w->as_of) };
 	long long last = 0;
 	int rc, n = 0;
 
-	if (!st || !fam)
+	if (!st || !fam || !c.pay)
 		return OL_EDB;
 	db_bind_day(st, 1, w->as_of);
 	sqlite3_bind_int(st, 2, w->dues_cut);
 	sqlite3_bind_int(st, 3, facts_month(w->as_of));
 	sqlite3_bind_int(st, 4, w->life_cut);
 	sqlite3_bind_int64(st, 5, w->as_of);
-	rc = db_facts_members(db, st, f);
+	rc = db_facts_members_each(db, st, f, take_life, &c);
 	/* A branch whose month is read from its sessions needs all its
 	 * members (their quorums, their months). */
 	for (int i = 0; rc == OL_OK && i < f->nraw; i++) {
@@ -600,7 +639,7 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 			continue;
 		last = root;
 		sqlite3_bind_int64(fam, 1, root);
-		rc = db_facts_members(db, fam, f);
+		rc = db_facts_members_each(db, fam, f, take_life, &c);
 	}
 	if (rc != OL_OK || f->nraw == 0)
 		return rc;
@@ -610,6 +649,14 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 		if (n == 0 || f->members[n - 1].id != f->members[i].id)
 			f->members[n++] = f->members[i];
 	f->nmembers = n;
+	/* Their dues by member too, once each. */
+	if (f->ndues > 1)
+		qsort(f->dues, (size_t)f->ndues, sizeof *f->dues, cmp_dues);
+	n = 0;
+	for (int i = 0; i < f->ndues; i++)
+		if (n == 0 || f->dues[n - 1].member_id != f->dues[i].member_id)
+			f->dues[n++] = f->dues[i];
+	f->ndues = n;
 	return OL_OK;
 }
 
@@ -645,7 +692,8 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 			rc = load_sums(db, w, f);
 		if (rc == OL_OK && !f->narrow)
 			mark_raw(w, f);
-		if (rc == OL_OK)
+		/* The members chosen came with their dues and months. */
+		if (rc == OL_OK && !f->narrow)
 			rc = load_life(db, w, f);
 		if (rc == OL_OK)
 			rc = load_raw_sessions(db, f);

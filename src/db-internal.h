@@ -76,6 +76,11 @@ long long db_place_key(const char *name);
 #define DB_FACT_MEMBER_SQL                                                                                  \
 	"SELECT id, org_id, coalesce(group_id, 0), name, status, joined, confirmed, probation_until, cadre" \
 	" FROM member"
+/* The same columns of member m, then its summary's latest paid month and
+ * month bytes (summary_member s). */
+#define DB_FACT_MEMBER_JOIN_SQL                                                                                   \
+	"SELECT m.id, m.org_id, coalesce(m.group_id, 0), m.name, m.status, m.joined, m.confirmed, m.probation_until," \
+	" m.cadre, s.last_paid, s.life FROM member m LEFT JOIN summary_member s ON s.member_id = m.id"
 #define DB_FACT_EVENT_SQL "SELECT member_id, kind, on_date, until, doc IS NOT NULL, id FROM member_event"
 #define DB_FACT_ROLE_SQL "SELECT member_id, org_id, role, from_date, to_date, id FROM role"
 #define DB_FACT_SESSION_COLS "id, org_id, coalesce(lecturer_id, 0), kind, also_kind, state = 'held', day"
@@ -83,6 +88,10 @@ long long db_place_key(const char *name);
 struct facts;
 int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f);
 int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f);
+/* The same, calling each (when not NULL) on every member read, with the
+ * statement on its row: for the columns after the member's. */
+int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
+			  int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx);
 /* Events, read by member, day and id (or sorted so with sort nonzero):
  * also gives each member (already read) its slice. */
 int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort);
