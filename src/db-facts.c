@@ -600,20 +600,23 @@ static int cmp_member(const void *a, const void *b)
  */
 static int load_candidates(struct db *db, const struct facts_window *w, struct facts *f)
 {
-	/* Away: flowed out or lost by then (R-MOBILE-CERT, R-TRANSFER,
-	 * R-LOST); on probation; cadres; behind with dues, or with taking part
+	/* Away: flowed out or lost as their latest event by then
+	 * (R-MOBILE-CERT, R-TRANSFER, R-LOST); on probation; cadres; behind with dues, or with taking part
 	 * and missed a month since, unless away for good by then; the
 	 * secretary, who is named; members named in the ledger. */
 	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.id IN ("
-		"SELECT member_id FROM member_event WHERE kind IN ('flow-out', 'lost') AND on_date <= ?1"
+		"SELECT member_id FROM member_event e WHERE kind IN ('flow-out', 'lost') AND on_date <= ?1"
+		"  AND NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.on_date <= ?1"
+		"   AND (l.on_date > e.on_date OR (l.on_date = e.on_date AND l.id > e.id)))"
 		" UNION ALL SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
+		"  AND coalesce(probation_until, date(joined, '+1 year')) <= ?6"
 		" UNION ALL SELECT id FROM member WHERE cadre = 1"
 		" UNION ALL SELECT member_id FROM summary_member"
 		"  WHERE (last_paid IS NULL OR last_paid <= ?2 OR last_paid > ?3) AND (away_from IS NULL OR away_from > ?5)"
 		" UNION ALL SELECT member_id FROM summary_member"
 		"  WHERE (last_part > ?3 OR ((last_part IS NULL OR last_part <= ?4) AND last_missed > coalesce(last_part, -1)))"
 		"  AND (away_from IS NULL OR away_from > ?5)"
-		" UNION ALL SELECT member_id FROM role WHERE role = 'secretary' AND from_date <= ?1"
+		" UNION ALL SELECT member_id FROM role WHERE ?7 AND role = 'secretary' AND from_date <= ?1"
 		"  AND (to_date IS NULL OR to_date >= ?1)"
 		" UNION ALL SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"
 		" ORDER BY m.id");
@@ -630,6 +633,8 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 	sqlite3_bind_int(st, 3, facts_month(w->as_of));
 	sqlite3_bind_int(st, 4, w->life_cut);
 	sqlite3_bind_int64(st, 5, w->as_of);
+	db_bind_day(st, 6, w->probation_cut);
+	sqlite3_bind_int(st, 7, w->with_ok);
 	rc = db_facts_members_each(db, st, f, take_life, &c);
 	/* A branch whose month is read from its sessions needs all its
 	 * members (their quorums, their months). */

@@ -170,8 +170,9 @@ int overview_load_findings(struct db *db, const struct rules_config *cfg, struct
 	/* One load covering both queries. */
 	rules_facts_window(&check, &w);
 	rules_facts_window(&review, &w2);
-	/* Both as of today: the same members may have findings. */
-	rules_facts_narrow(cfg, &check, &w);
+	/* Both as of today: the same members may have findings (the
+	 * review's, met ones included). */
+	rules_facts_narrow(cfg, &review, &w);
 	w.sessions_from = w.sessions_from < w2.sessions_from ? w.sessions_from : w2.sessions_from;
 	w.yearly_from = w.yearly_from < w2.yearly_from ? w.yearly_from : w2.yearly_from;
 	w.marks_from = w.marks_from < w2.marks_from ? w.marks_from : w2.marks_from;

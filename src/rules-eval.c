@@ -1056,6 +1056,8 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 	w->as_of = q->as_of;
 	w->narrow = 0;
 	w->dues_cut = w->life_cut = 0;
+	w->probation_cut = -1;
+	w->with_ok = 1;
 }
 
 void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query *q, struct facts_window *w)
@@ -1068,6 +1070,11 @@ void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query
 	w->narrow = 1;
 	w->dues_cut = month - rules_param(cfg, R_DUES_6, "due");
 	w->life_cut = month - rules_param(cfg, R_ABSENT_6, "due");
+	/* R-PROBATION is due from `window` months before probation ends; a
+	 * month more leaves room for how SQL and this code count months. */
+	w->probation_cut = date_add_months(q->as_of, rules_param(cfg, R_PROBATION, "window") + 1);
+	/* Only a review names the secretary (R-SECRETARY met). */
+	w->with_ok = q->mode == RULES_REVIEW;
 }
 
 int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const struct rules_query *q,

@@ -152,7 +152,7 @@ static void build(struct world *w, unsigned long long seed)
 			/* The last member, who stops coming, pays regularly; the
 			 * fourth from last stops paying in January and moves away
 			 * in August. */
-			int kind = i == NM - 1 ? 0 : i == NM - 4 ? 4 : (int)rnd(7);
+			int kind = i == NM - 1 || i == NM - 6 ? 0 : i == NM - 4 ? 4 : (int)rnd(7);
 			int stop = kind < 4 ? 2026 * 12 + 6 : kind >= 5 ? 2026 * 12 + 11 : i == NM - 4 ? 2026 * 12 : 2026 * 12 + (int)rnd(6);
 			for (int mo = 2025 * 12; mo <= stop; mo++)
 				/* kind 6: nothing from March to August, then ahead */
@@ -160,6 +160,13 @@ static void build(struct world *w, unsigned long long seed)
 					dues_pay(w->db, w->member[b][i], mo / 12, mo % 12 + 1, 1200, w->start);
 		}
 		member_event_add(w->db, w->member[b][NM - 4], EVENT_TRANSFER_OUT, day_of("2026-08-20"), -1, "介绍信-0");
+		/* The sixth from last, who pays and comes regularly, flowed out
+		 * and back, then out again without a certificate: away now, by
+		 * their latest event. */
+		member_event_add(w->db, w->member[b][NM - 6], EVENT_FLOW_OUT, day_of("2026-01-10"), day_of("2026-12-31"),
+				 "证-2");
+		member_event_add(w->db, w->member[b][NM - 6], EVENT_BACK, day_of("2026-02-10"), -1, NULL);
+		member_event_add(w->db, w->member[b][NM - 6], EVENT_FLOW_OUT, day_of("2026-06-01"), -1, NULL);
 		/* A committee of three to five, a secretary who changes. */
 		role_set(w->db, w->member[b][0], ROLE_SECRETARY, w->start - 100, w->start + 300);
 		role_set(w->db, w->member[b][1], ROLE_SECRETARY, w->start + 301, -1);

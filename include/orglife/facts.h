@@ -139,6 +139,8 @@ struct facts_window {
 	 * members then come from the rosters.  0: every member.
 	 */
 	int narrow, dues_cut, life_cut;
+	long probation_cut; /* narrow: probation ending after this day is not due */
+	int with_ok;        /* narrow: the query reports what is met (the secretary's name) */
 };
 
 /*
