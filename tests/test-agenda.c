@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,16 +42,6 @@ struct world {
 	struct rules_config cfg;
 	long today;
 };
-
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = 0;
-
-	assert_int_equal(sscanf(iso, "%4d-%2d-%2d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
-}
 
 static long long add(struct world *w, long long org, enum session_kind kind, const char *day, int minute)
 {

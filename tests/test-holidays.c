@@ -12,22 +12,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <orglife/date.h>
 #include <orglife/holidays.h>
-
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = 0;
-
-	assert_int_equal(sscanf(iso, "%4d-%2d-%2d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
-}
 
 static void test_every_file_parses(void **state)
 {

@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,18 +38,6 @@
 /* ---- helpers ------------------------------------------------------------ */
 
 /* The day number of "YYYY-MM-DD"; NULL gives -1 (unknown). */
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = 0;
-
-	if (!iso)
-		return -1;
-	assert_int_equal(sscanf(iso, "%4d-%2d-%2d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
-}
-
 static void assert_day(long day, const char *want)
 {
 	char buf[11];

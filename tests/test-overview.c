@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,16 +39,6 @@ struct world {
 	long long committee, branch1, group1, branch2;
 	struct overview ov;
 };
-
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = 0;
-
-	assert_int_equal(sscanf(iso, "%4d-%2d-%2d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
-}
 
 static void add_members(struct world *w, long long branch, int n)
 {

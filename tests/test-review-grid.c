@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,16 +34,6 @@
 #include <orglife/review-grid.h>
 #include <orglife/rules.h>
 #include <orglife/session.h>
-
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = 0;
-
-	assert_int_equal(sscanf(iso, "%4d-%2d-%2d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
-}
 
 static struct period Q(const char *s)
 {

@@ -22,6 +22,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,16 +46,6 @@ struct world {
 	long long m[NPEOPLE];
 	long long assembly, committee, group_meeting, election;
 };
-
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = 0;
-
-	assert_int_equal(sscanf(iso, "%4d-%2d-%2d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
-}
 
 static long long add_member(struct world *w, const char *name, enum member_status st, const char *joined,
 			    long long group)

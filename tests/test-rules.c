@@ -36,6 +36,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,18 +90,6 @@ static struct {
 static struct rules_config CFG;
 
 /* The day number of "YYYY-MM-DD"; NULL is -1 (no date). */
-static long D(const char *iso)
-{
-	int y, m, d;
-	long day = -1;
-
-	if (!iso)
-		return -1;
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || date_from_ymd(y, m, d, &day) != 0)
-		fail_msg("the test has a bad date: %s", iso);
-	return day;
-}
-
 /* The month index of "YYYY-MM" (year * 12 + month - 1), as facts hold it. */
 static int MON(const char *ym)
 {

@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test-days.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,16 +45,6 @@ static unsigned rnd(unsigned n)
 {
 	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (unsigned)(rng_state >> 33) % n;
-}
-
-static long day_of(const char *iso)
-{
-	int y, m, d;
-	long day;
-
-	assert_int_equal(sscanf(iso, "%d-%d-%d", &y, &m, &d), 3);
-	assert_int_equal(date_from_ymd(y, m, d, &day), 0);
-	return day;
 }
 
 #define NB 3  /* branches */
@@ -103,8 +95,8 @@ static void take_roll(struct world *w, int b, long long sid, long day, int hold,
 		/* The last few members of a branch seldom come; the very last
 		 * came in April 2026 and then stopped. */
 		enum attend_status a = who >= NM - 3 && rnd(3) ? ATTEND_ABSENT : st[rnd(7)];
-		if (who == NM - 1 && day >= day_of("2026-04-01"))
-			a = day < day_of("2026-05-01") ? ATTEND_PRESENT : ATTEND_ABSENT;
+		if (who == NM - 1 && day >= D("2026-04-01"))
+			a = day < D("2026-05-01") ? ATTEND_PRESENT : ATTEND_ABSENT;
 		attend_set(w->db, sid, w->member[b][who], a, NULL); /* refusals are fine */
 	}
 	if (hold)
@@ -118,12 +110,12 @@ static void build(struct world *w, unsigned long long seed)
 
 	memset(w, 0, sizeof *w);
 	rng_state = seed;
-	date_clock_pin(day_of("2026-07-15"), -1);
+	date_clock_pin(D("2026-07-15"), -1);
 	assert_int_equal(db_open(NULL, DB_OPEN_MEMORY, &w->db, &msg), OL_OK);
 	assert_true(db_summary_from(w->db) >= 0);
 	assert_int_equal(org_add(w->db, "党委", ORG_COMMITTEE, 0, 0, &w->committee), OL_OK);
-	w->start = day_of("2025-01-01");
-	w->end = day_of("2026-12-31");
+	w->start = D("2025-01-01");
+	w->end = D("2026-12-31");
 	for (int b = 0; b < NB; b++) {
 		snprintf(name, sizeof name, "支部%d", b);
 		assert_int_equal(org_add(w->db, name, ORG_BRANCH, w->committee, 0, &w->branch[b]), OL_OK);
@@ -159,14 +151,14 @@ static void build(struct world *w, unsigned long long seed)
 				if (kind < 4 || (kind == 6 ? mo < 2026 * 12 + 2 || mo > 2026 * 12 + 7 : rnd(12)))
 					dues_pay(w->db, w->member[b][i], mo / 12, mo % 12 + 1, 1200, w->start);
 		}
-		member_event_add(w->db, w->member[b][NM - 4], EVENT_TRANSFER_OUT, day_of("2026-08-20"), -1, "介绍信-0");
+		member_event_add(w->db, w->member[b][NM - 4], EVENT_TRANSFER_OUT, D("2026-08-20"), -1, "介绍信-0");
 		/* The sixth from last, who pays and comes regularly, flowed out
 		 * and back, then out again without a certificate: away now, by
 		 * their latest event. */
-		member_event_add(w->db, w->member[b][NM - 6], EVENT_FLOW_OUT, day_of("2026-01-10"), day_of("2026-12-31"),
+		member_event_add(w->db, w->member[b][NM - 6], EVENT_FLOW_OUT, D("2026-01-10"), D("2026-12-31"),
 				 "证-2");
-		member_event_add(w->db, w->member[b][NM - 6], EVENT_BACK, day_of("2026-02-10"), -1, NULL);
-		member_event_add(w->db, w->member[b][NM - 6], EVENT_FLOW_OUT, day_of("2026-06-01"), -1, NULL);
+		member_event_add(w->db, w->member[b][NM - 6], EVENT_BACK, D("2026-02-10"), -1, NULL);
+		member_event_add(w->db, w->member[b][NM - 6], EVENT_FLOW_OUT, D("2026-06-01"), -1, NULL);
 		/* A committee of three to five, a secretary who changes. */
 		role_set(w->db, w->member[b][0], ROLE_SECRETARY, w->start - 100, w->start + 300);
 		role_set(w->db, w->member[b][1], ROLE_SECRETARY, w->start + 301, -1);
@@ -404,19 +396,19 @@ static void test_summaries_give_the_engines_findings(void **state)
 	(void)state;
 	for (unsigned long long seed = 1; seed <= 4; seed++) {
 		struct world w;
-		long today = day_of("2026-07-15");
+		long today = D("2026-07-15");
 		build(&w, seed);
 		fill(&w, today);
 		stir(&w, today);
 		current_equals_rebuilt(w.db);
 		/* Every 11th day from the summaries' start to the year's end,
 		 * and the edges of months and quarters. */
-		for (long d = day_of("2026-01-01"); d <= day_of("2026-12-31"); d += 11)
+		for (long d = D("2026-01-01"); d <= D("2026-12-31"); d += 11)
 			both_ways(w.db, d);
-		both_ways(w.db, day_of("2026-06-30"));
-		both_ways(w.db, day_of("2026-07-01"));
-		both_ways(w.db, day_of("2026-07-15"));
-		both_ways(w.db, day_of("2026-03-31"));
+		both_ways(w.db, D("2026-06-30"));
+		both_ways(w.db, D("2026-07-01"));
+		both_ways(w.db, D("2026-07-15"));
+		both_ways(w.db, D("2026-03-31"));
 		destroy(&w);
 	}
 }
@@ -426,23 +418,23 @@ static void test_summaries_give_the_engines_findings(void **state)
 static void test_held_after_the_as_of_day(void **state)
 {
 	struct world w;
-	long today = day_of("2026-07-15");
+	long today = D("2026-07-15");
 
 	(void)state;
 	build(&w, 99);
 	fill(&w, today);
 	/* Later, sessions up to the 20th are held and marked. */
-	date_clock_pin(day_of("2026-07-20"), -1);
+	date_clock_pin(D("2026-07-20"), -1);
 	for (int i = 0; i < w.nsessions; i++) {
 		struct session s;
 		if (session_get(w.db, w.sessions[i], &s) != OL_OK)
 			continue;
-		if (s.state == SESSION_PLANNED && s.day > today && s.day <= day_of("2026-07-20"))
-			take_roll(&w, 0, s.id, s.day, 1, day_of("2026-07-20"));
+		if (s.state == SESSION_PLANNED && s.day > today && s.day <= D("2026-07-20"))
+			take_roll(&w, 0, s.id, s.day, 1, D("2026-07-20"));
 		session_clear(&s);
 	}
 	current_equals_rebuilt(w.db);
-	for (long d = day_of("2026-07-01"); d <= day_of("2026-07-31"); d++)
+	for (long d = D("2026-07-01"); d <= D("2026-07-31"); d++)
 		both_ways(w.db, d);
 	destroy(&w);
 }
@@ -457,13 +449,13 @@ static void test_before_the_summaries(void **state)
 
 	(void)state;
 	build(&w, 7);
-	fill(&w, day_of("2026-07-15"));
-	q.as_of = day_of("2025-03-31");
+	fill(&w, D("2026-07-15"));
+	q.as_of = D("2025-03-31");
 	period_of(PERIOD_QUARTER, q.as_of, &q.quarter);
 	s = findings(w.db, &q, 1, &used);
 	assert_false(used);
 	free(s);
-	q.as_of = day_of("2026-06-30");
+	q.as_of = D("2026-06-30");
 	period_of(PERIOD_QUARTER, q.as_of, &q.quarter);
 	s = findings(w.db, &q, 1, &used);
 	assert_true(used);
@@ -491,7 +483,7 @@ static void test_months_round_trip(void **state)
 		m = &a.m[a.n++];
 		m->org_id = 42;
 		m->month = 2026 * 12 + i * 2;
-		m->last_held = i == 1 ? -1 : day_of(i ? "2026-05-31" : "2026-01-07");
+		m->last_held = i == 1 ? -1 : D(i ? "2026-05-31" : "2026-01-07");
 		m->held[SK_ASSEMBLY] = i;
 		m->planned[SK_LESSON] = 300 + i;
 		m->sec_held = i;
@@ -500,7 +492,7 @@ static void test_months_round_trip(void **state)
 		for (int j = 0; j < m->nq; j++) {
 			struct sum_quorum *q = &a.q[a.nq++];
 			q->session_id = 123456789012LL + j;
-			q->day = day_of("2026-05-30") + j;
+			q->day = D("2026-05-30") + j;
 			q->kind = SK_COMMITTEE;
 			q->also = j ? SK_LESSON : SK_NONE;
 			q->election = j;
@@ -516,7 +508,7 @@ static void test_months_round_trip(void **state)
 	again = summary_months_encode(&b, 0, b.n, &len2);
 	assert_int_equal(len, len2);
 	assert_memory_equal(blob, again, len);
-	assert_int_equal(b.m[2].last_held, day_of("2026-05-31"));
+	assert_int_equal(b.m[2].last_held, D("2026-05-31"));
 	assert_int_equal(b.q[1].also, SK_LESSON);
 	assert_int_equal(b.q[0].also, SK_NONE);
 	/* Decoding from a month on keeps only the later months. */
