@@ -13,6 +13,20 @@
 #include <orglife/text.h>
 #include "facts-internal.h"
 
+/* The largest count a blob may hold. */
+#define COUNT_MAX 100000
+
+/* Reads a varint no larger than max into *v. */
+static int get_small(const unsigned char **p, const unsigned char *end, unsigned long long max, int *v)
+{
+	unsigned long long u;
+
+	if (pack_get_varint(p, end, &u) != 0 || u > max)
+		return -1;
+	*v = (int)u;
+	return 0;
+}
+
 void sum_set_free(struct sum_set *s)
 {
 	free(s->m);
@@ -162,8 +176,7 @@ unsigned char summary_life_month(const struct facts *f, const struct fact_member
 
 /* ---- rosters --------------------------------------------------------------------- */
 
-#define COUNT_MAX 100000
-static int get_small(const unsigned char **p, const unsigned char *end, unsigned long long max, int *v);
+
 
 void roster_free(struct roster *r)
 {
@@ -273,16 +286,18 @@ void roster_at(int here, int full, const struct roster_step *steps, int n, long 
 	*full_out = full;
 }
 
-static unsigned long long zigzag(int v)
+/* A change of a roster's count, from its zigzag varint. */
+static int get_change(const unsigned char **p, const unsigned char *end, int *v)
 {
-	return v < 0 ? ((unsigned long long)(-(long long)v) << 1) - 1 : (unsigned long long)v << 1;
-}
+	unsigned long long u;
+	long long x;
 
-static int unzigzag(unsigned long long u, int *v)
-{
-	if (u > 2ULL * COUNT_MAX)
+	if (pack_get_varint(p, end, &u) != 0)
 		return -1;
-	*v = u & 1 ? -(int)((u + 1) >> 1) : (int)(u >> 1);
+	x = pack_unzigzag(u);
+	if (x < -COUNT_MAX || x > COUNT_MAX)
+		return -1;
+	*v = (int)x;
 	return 0;
 }
 
@@ -302,8 +317,8 @@ unsigned char *summary_roster_encode(const struct roster *r, size_t *len)
 	for (int i = 0; i < r->n; i++) {
 		p = pack_put_varint(p, (unsigned long long)(r->v[i].day - prev));
 		prev = r->v[i].day;
-		p = pack_put_varint(p, zigzag(r->v[i].here));
-		p = pack_put_varint(p, zigzag(r->v[i].full));
+		p = pack_put_varint(p, pack_zigzag(r->v[i].here));
+		p = pack_put_varint(p, pack_zigzag(r->v[i].full));
 	}
 	*len = (size_t)(p - buf);
 	return buf;
@@ -319,13 +334,11 @@ int summary_roster_decode(const void *blob, size_t len, struct roster *r)
 	    get_small(&p, end, COUNT_MAX, &n) != 0)
 		goto bad;
 	for (int i = 0; i < n; i++) {
-		unsigned long long u;
 		int delta, here, full;
 		if (get_small(&p, end, DATE_DAY_MAX, &delta) != 0 || (i > 0 && delta == 0) || day + delta > DATE_DAY_MAX)
 			goto bad;
 		day += delta;
-		if (pack_get_varint(&p, end, &u) != 0 || unzigzag(u, &here) != 0 || pack_get_varint(&p, end, &u) != 0 ||
-		    unzigzag(u, &full) != 0)
+		if (get_change(&p, end, &here) != 0 || get_change(&p, end, &full) != 0)
 			goto bad;
 		push_step(r, day, here, full);
 	}
@@ -394,16 +407,6 @@ unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, 
 	return buf;
 }
 
-/* Reads a varint no larger than max into *v. */
-static int get_small(const unsigned char **p, const unsigned char *end, unsigned long long max, int *v)
-{
-	unsigned long long u;
-
-	if (pack_get_varint(p, end, &u) != 0 || u > max)
-		return -1;
-	*v = (int)u;
-	return 0;
-}
 
 /* The day number of day dom of a month index; -1 when no such day. */
 static long day_in(int month, int dom)
@@ -415,7 +418,6 @@ static long day_in(int month, int dom)
 	return day;
 }
 
-#define COUNT_MAX 100000
 
 /* Does a month outside the full range hold anything a yearly rule counts? */
 static int yearly(const struct sum_month *m)

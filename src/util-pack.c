@@ -140,12 +140,12 @@ void marks_free(struct marks *m)
 
 /* ---- dues ---------------------------------------------------------------- */
 
-static unsigned long long zigzag(long long v)
+unsigned long long pack_zigzag(long long v)
 {
 	return v < 0 ? ((unsigned long long)(-(v + 1)) << 1) | 1 : (unsigned long long)v << 1;
 }
 
-static long long unzigzag(unsigned long long v)
+long long pack_unzigzag(unsigned long long v)
 {
 	return v & 1 ? -(long long)(v >> 1) - 1 : (long long)(v >> 1);
 }
@@ -180,7 +180,7 @@ int payments_decode(const void *blob, size_t len, struct payments *p)
 			goto bad;
 		pay.month = month;
 		pay.amount_fen = (long long)amount - 1;
-		pay.paid_on = month_first(month) + (long)unzigzag(paid);
+		pay.paid_on = month_first(month) + (long)pack_unzigzag(paid);
 		if (pay.paid_on < DATE_DAY_MIN || pay.paid_on > DATE_DAY_MAX)
 			goto bad;
 		payments_add(p, &pay);
@@ -204,7 +204,7 @@ unsigned char *payments_encode(const struct payments *p, size_t *len)
 	for (i = 0; i < p->n; i++) {
 		q = pack_put_varint(q, (unsigned long long)(p->v[i].month - prev));
 		q = pack_put_varint(q, (unsigned long long)(p->v[i].amount_fen + 1));
-		q = pack_put_varint(q, zigzag(p->v[i].paid_on - month_first(p->v[i].month)));
+		q = pack_put_varint(q, pack_zigzag(p->v[i].paid_on - month_first(p->v[i].month)));
 		prev = p->v[i].month;
 	}
 	*len = (size_t)(q - buf);

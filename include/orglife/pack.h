@@ -24,6 +24,10 @@
  * byte after it. */
 int pack_get_varint(const unsigned char **p, const unsigned char *end, unsigned long long *v);
 unsigned char *pack_put_varint(unsigned char *p, unsigned long long v);
+/* A signed number as an unsigned one for a varint: 0, -1, 1, -2 ... as 0,
+ * 1, 2, 3 ..., and back. */
+unsigned long long pack_zigzag(long long v);
+long long pack_unzigzag(unsigned long long v);
 
 struct mark {
 	long long member_id;
