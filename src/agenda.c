@@ -138,6 +138,8 @@ int agenda_needs_load(struct db *db, const struct rules_config *cfg, long today,
 	period_of(PERIOD_QUARTER, today, &q.quarter);
 	q.as_of = q.quarter.last;
 	rules_facts_window(&q, &w);
+	/* Only the members who may have a finding are read, as for check. */
+	rules_facts_narrow(cfg, &q, &w);
 	if ((rc = facts_load(db, &w, &f)) != OL_OK)
 		return rc;
 	rules_evaluate(cfg, &f, &q, on_finding, &c);

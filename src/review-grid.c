@@ -264,6 +264,7 @@ int review_grid_load(struct db *db, const struct rules_config *cfg, long long or
 	int rc;
 
 	rules_facts_window(&q, &w);
+	rules_facts_narrow(cfg, &q, &w);
 	if ((rc = facts_load(db, &w, &f)) != OL_OK)
 		return rc;
 	rules_evaluate(cfg, &f, &q, on_finding, &l);
