@@ -635,7 +635,7 @@ static void make_member(struct district *d, struct branch *br, int i)
 			m->absent_from = today - rng_int(r, 100, 330);
 		} else if (x >= 920 && x < 932) {
 			m->story = ST_ARREARS;
-			m->last_paid = demo_month_index(today) - rng_int(r, 2, 11);
+			m->last_paid = date_month_index(today) - rng_int(r, 2, 11);
 		}
 	}
 	m->permille = m->old ? rng_int(r, 820, 950) : rng_int(r, 880, 985);
@@ -664,9 +664,9 @@ static int gone_month(const struct dm *m)
 
 	for (i = 0; i < m->nev; i++) {
 		if (m->ev[i].kind == EVENT_TRANSFER_OUT)
-			return demo_month_index(m->ev[i].day);
+			return date_month_index(m->ev[i].day);
 		if (m->ev[i].kind == EVENT_LOST && (i + 1 == m->nev))
-			return demo_month_index(m->ev[i].day) - 1;
+			return date_month_index(m->ev[i].day) - 1;
 	}
 	return -1;
 }
@@ -1194,14 +1194,14 @@ static int branch_votes(struct district *d, struct branch *br)
 static int add_dues(struct district *d, struct branch *br, struct dm *m)
 {
 	struct rng *r = &d->rng;
-	int now = demo_month_index(d->today), from, to, k, gone = gone_month(m), fee = m->fee_fen;
+	int now = date_month_index(d->today), from, to, k, gone = gone_month(m), fee = m->fee_fen;
 	unsigned char *blob;
 	size_t len;
 	int rc = OL_OK;
 
-	from = demo_month_index(m->arrive);
-	if (from < demo_month_index(br->founded >= 0 ? br->founded : d->start))
-		from = demo_month_index(br->founded >= 0 ? br->founded : d->start);
+	from = date_month_index(m->arrive);
+	if (from < date_month_index(br->founded >= 0 ? br->founded : d->start))
+		from = date_month_index(br->founded >= 0 ? br->founded : d->start);
 	to = now;
 	if (m->last_paid >= 0 && m->last_paid < to)
 		to = m->last_paid;
@@ -1209,7 +1209,7 @@ static int add_dues(struct district *d, struct branch *br, struct dm *m)
 		to = gone;
 	/* Some who flowed out stop paying where nobody asks them. */
 	if (m->story == ST_FLOWING && m->permille % 3 == 0) {
-		int fm = demo_month_index(m->ev[m->nev - 1].day) + 2;
+		int fm = date_month_index(m->ev[m->nev - 1].day) + 2;
 		if (fm < to)
 			to = fm;
 	}
@@ -1329,8 +1329,8 @@ static int build_branch(struct district *d, const struct bplan *bp, long long pa
 			return rc;
 	}
 
-	first_month = demo_month_index(br->founded >= 0 ? br->founded : d->start);
-	last_month = demo_month_index(d->horizon);
+	first_month = date_month_index(br->founded >= 0 ? br->founded : d->start);
+	last_month = date_month_index(d->horizon);
 	for (k = first_month; k <= last_month; k++)
 		if ((rc = branch_month(d, br, k / 12, k % 12 + 1)) != OL_OK)
 			return rc;

@@ -379,7 +379,7 @@ static int add_members(struct world *w, int b)
 			m->absent_from = months_ago(w, sp->months, 0);
 			m->permille = 700;
 		} else if (m->sp == SP_DUES_STOPPED)
-			m->last_paid = demo_month_index(w->today) - sp->months - 1;
+			m->last_paid = date_month_index(w->today) - sp->months - 1;
 		else if (m->sp == SP_CADRE_AWAY)
 			m->excused_from = w->pq_first;
 		else if (m->sp == SP_LOST)
@@ -476,7 +476,7 @@ static int add_member_facts(struct world *w)
 			break;
 		case SP_LOST:
 			m->gone = months_ago(w, sp->months, 0);
-			m->last_paid = demo_month_index(m->gone) - 1;
+			m->last_paid = date_month_index(m->gone) - 1;
 			rc = member_event_add(w->db, m->id, EVENT_LOST, m->gone, -1, NULL);
 			break;
 		case SP_FLOW_VALID:
@@ -485,7 +485,7 @@ static int add_member_facts(struct world *w)
 			date_to_ymd(day, &y, NULL, NULL);
 			snprintf(doc, sizeof doc, "LD%04d%04d", y, 37 + doc_no++ * 13);
 			if (m->sp == SP_FLOW_EXPIRED)
-				m->last_paid = demo_month_index(w->today) - 8;
+				m->last_paid = date_month_index(w->today) - 8;
 			rc = member_event_add(w->db, m->id, EVENT_FLOW_OUT, day,
 					      date_add_months(day, m->sp == SP_FLOW_VALID ? 12 : 18) - 1, doc);
 			break;
@@ -501,7 +501,7 @@ static int add_member_facts(struct world *w)
 		if (rc == OL_OK && m->gone >= 0 && m->sp != SP_LOST) {
 			date_to_ymd(m->gone, &y, NULL, NULL);
 			snprintf(doc, sizeof doc, "城关组字〔%d〕第%03d号", y, doc_no++ * 7);
-			m->last_paid = demo_month_index(m->gone);
+			m->last_paid = date_month_index(m->gone);
 			rc = member_event_add(w->db, m->id, EVENT_TRANSFER_OUT, m->gone, -1, doc);
 		}
 	}
@@ -778,7 +778,7 @@ static int branch_month(struct world *w, int b, int y, int m)
 	const struct bspec *bs = &bspecs[b];
 	const struct dbranch *br = &w->br[b];
 	int q = (m - 1) / 3 + 1, mq = (m - 1) % 3 + 1, g, rc = OL_OK;
-	int mi = y * 12 + m - 1, now = demo_month_index(w->today);
+	int mi = y * 12 + m - 1, now = date_month_index(w->today);
 	struct plan p;
 	long day;
 
@@ -972,11 +972,11 @@ static int planned_extras(struct world *w)
 /* Dues for the last 24 months, on the member's usual day of the month. */
 static int add_dues(struct world *w)
 {
-	int now = demo_month_index(w->today), i, k, rc = OL_OK;
+	int now = date_month_index(w->today), i, k, rc = OL_OK;
 
 	for (i = 0; i < w->nm && rc == OL_OK; i++) {
 		struct dmember *m = &w->m[i];
-		int from = demo_month_index(m->joined), to = m->last_paid >= 0 ? m->last_paid : now;
+		int from = date_month_index(m->joined), to = m->last_paid >= 0 ? m->last_paid : now;
 
 		if (from < now - 23)
 			from = now - 23;
@@ -1030,7 +1030,7 @@ static int build(struct world *w)
 	if (rc == OL_OK)
 		rc = add_member_facts(w);
 	for (b = 0; b < NBRANCH && rc == OL_OK; b++) {
-		int k, first = demo_month_index(w->start), last = demo_month_index(w->horizon);
+		int k, first = date_month_index(w->start), last = date_month_index(w->horizon);
 		for (k = first; k <= last && rc == OL_OK; k++)
 			rc = branch_month(w, b, k / 12, k % 12 + 1);
 		if (rc == OL_OK)

@@ -285,7 +285,7 @@ static int latest_paid(struct db *db, sqlite3_stmt *st, long long member, int un
 static int load_dues(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, payments FROM dues ORDER BY member_id");
-	int rc, cap = 0, until = facts_month(w->as_of);
+	int rc, cap = 0, until = date_month_index(w->as_of);
 
 	if (!st)
 		return OL_EDB;
@@ -380,8 +380,8 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months, roster FROM summary_org ORDER BY org_id");
 	struct roster r = { 0 };
-	int rc, cap = 0, capsteps = 0, from = facts_month(window_start(w)), full_from = facts_month(w->periods_from),
-		full_to = facts_month(w->periods_to);
+	int rc, cap = 0, capsteps = 0, from = date_month_index(window_start(w)), full_from = date_month_index(w->periods_from),
+		full_to = date_month_index(w->periods_to);
 
 	if (!st)
 		return OL_EDB;
@@ -476,7 +476,7 @@ static int load_life(struct db *db, const struct facts_window *w, struct facts *
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT member_id, last_paid, life FROM summary_member ORDER BY member_id");
 	struct life_ctx c = { .pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1"), .paid_col = 1,
-			      .from = facts_month(f->marks_from), .until = facts_month(w->as_of) };
+			      .from = date_month_index(f->marks_from), .until = date_month_index(w->as_of) };
 	int rc = SQLITE_DONE, status = OL_OK, mi = 0;
 
 	if (!st || !c.pay)
@@ -567,7 +567,7 @@ static int load_raw_sessions(struct db *db, struct facts *f)
 		return OL_EDB;
 	for (i = 0; i < f->nraw && rc == OL_OK; i++) {
 		long first, last;
-		date_from_ymd(f->raw[i].month / 12, f->raw[i].month % 12 + 1, 1, &first);
+		first = date_month_index_first(f->raw[i].month);
 		last = date_month_last(first);
 		sqlite3_bind_int64(st, 1, f->raw[i].org_id);
 		db_bind_day(st, 2, first);
@@ -622,7 +622,7 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 		" ORDER BY m.id");
 	sqlite3_stmt *fam = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.org_id = ?1");
 	struct life_ctx c = { .pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1"), .paid_col = 9,
-			      .from = facts_month(f->marks_from), .until = facts_month(w->as_of) };
+			      .from = date_month_index(f->marks_from), .until = date_month_index(w->as_of) };
 	long long last = 0;
 	int rc, n = 0;
 
@@ -630,7 +630,7 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 		return OL_EDB;
 	db_bind_day(st, 1, w->as_of);
 	sqlite3_bind_int(st, 2, w->dues_cut);
-	sqlite3_bind_int(st, 3, facts_month(w->as_of));
+	sqlite3_bind_int(st, 3, date_month_index(w->as_of));
 	sqlite3_bind_int(st, 4, w->life_cut);
 	sqlite3_bind_int64(st, 5, w->as_of);
 	db_bind_day(st, 6, w->probation_cut);
@@ -676,7 +676,7 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 	if ((rc = db_read_begin(db)) != OL_OK)
 		return rc;
 	from = db_summary_from(db);
-	f->summarized = summaries && from >= 0 && facts_month(window_start(w)) >= from;
+	f->summarized = summaries && from >= 0 && date_month_index(window_start(w)) >= from;
 	f->narrow = f->summarized && w->narrow;
 	if (f->narrow) {
 		/* Organizations and their summaries first: they say which

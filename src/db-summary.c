@@ -66,19 +66,11 @@ int db_summary_from(struct db *db)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0);
-		if (v && sscanf(v, "%d-%d", &y, &m) == 2 && y > 0 && m >= 1 && m <= 12)
+		if (v && date_parse_month(v, &y, &m, NULL) == 0)
 			month = y * 12 + m - 1;
 	}
 	sqlite3_reset(st);
 	return month;
-}
-
-static long month_first_day(int month)
-{
-	long day = -1;
-
-	date_from_ymd(month / 12, month % 12 + 1, 1, &day);
-	return day;
 }
 
 /* ---- a branch's facts ------------------------------------------------------------- */
@@ -232,7 +224,7 @@ static int refresh_org(struct db *db, const struct facts *f, long long org, int 
 		sum_set_copy_month(&now, &old, i);
 	RANGE(f->sessions, f->nsessions, org_id, org, &lo, &hi);
 	for (i = lo; rc == OL_OK && i < hi; i++) {
-		int m = facts_month(f->sessions[i].day);
+		int m = date_month_index(f->sessions[i].day);
 		if (m == last || m < from || m > to)
 			continue;
 		last = m;
@@ -308,7 +300,7 @@ static int refresh_life(struct db *db, const struct facts *f, const struct fact_
 			continue;
 		RANGE(f->sessions, f->nsessions, org_id, orgs[k], &lo, &hi);
 		for (int i = lo; i < hi; i++) {
-			int mo = facts_month(f->sessions[i].day);
+			int mo = date_month_index(f->sessions[i].day);
 			if (f->sessions[i].state != SESSION_HELD || mo < from || mo > to)
 				continue;
 			if (mo < lo_m)
@@ -330,7 +322,7 @@ static int refresh_life(struct db *db, const struct facts *f, const struct fact_
 				continue;
 			RANGE(f->sessions, f->nsessions, org_id, orgs[k], &lo, &hi);
 			for (int i = lo; i < hi; i++) {
-				int mo = facts_month(f->sessions[i].day);
+				int mo = date_month_index(f->sessions[i].day);
 				if (f->sessions[i].state != SESSION_HELD || mo < from || mo > to || mo == last)
 					continue;
 				last = mo;
@@ -400,8 +392,8 @@ int db_summary_paid(struct db *db, long long member_id, int month)
 /* A note's months, from summary_from on; 0 when it has none. */
 static int months_of(const struct db_touch *t, int summary_from, int *from, int *to)
 {
-	*from = t->from < 0 ? summary_from : facts_month(t->from);
-	*to = t->to < 0 ? INT_MAX : facts_month(t->to);
+	*from = t->from < 0 ? summary_from : date_month_index(t->from);
+	*to = t->to < 0 ? INT_MAX : date_month_index(t->to);
 	if (*from < summary_from)
 		*from = summary_from;
 	return *to >= *from;
@@ -431,7 +423,7 @@ static int refresh(struct db *db, const struct db_touch *t, int n, int summary_f
 		return OL_OK;
 	if ((rc = family_root(db, t[0].org_id, &root)) != OL_OK)
 		return rc;
-	rc = load_family(db, root, month_first_day(from), to == INT_MAX ? -1 : date_month_last(month_first_day(to)), &f);
+	rc = load_family(db, root, date_month_index_first(from), to == INT_MAX ? -1 : date_month_last(date_month_index_first(to)), &f);
 	if (rc != OL_OK)
 		return rc;
 	/* The organizations' months: the union of the notes about them. */
@@ -523,7 +515,7 @@ int db_summary_rebuild(struct db *db)
 			rc = db_fail_sqlite(db, "reading organizations");
 	}
 	for (int i = 0; rc == OL_OK && i < n; i++) {
-		struct db_touch t = { .org_id = roots[i], .from = month_first_day(from), .to = -1,
+		struct db_touch t = { .org_id = roots[i], .from = date_month_index_first(from), .to = -1,
 				      .what = SUM_ORGS | SUM_LIFE };
 		rc = refresh(db, &t, 1, from);
 	}

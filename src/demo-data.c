@@ -104,14 +104,6 @@ long demo_ymd(int y, int m, int d)
 	return day;
 }
 
-int demo_month_index(long day)
-{
-	int y, m;
-
-	date_to_ymd(day, &y, &m, NULL);
-	return y * 12 + m - 1;
-}
-
 long demo_nth_wday(int y, int m, int n, int wday)
 {
 	long first = demo_ymd(y, m, 1), day;

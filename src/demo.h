@@ -51,7 +51,6 @@ void demo_phone(struct rng *r, char out[16]);
 /* The day y-m-d, or the month's last day when d is past it. */
 long demo_ymd(int y, int m, int d);
 /* year * 12 + month - 1 */
-int demo_month_index(long day);
 /* The n-th weekday wday (1 = Monday) of a month, kept inside the month. */
 long demo_nth_wday(int y, int m, int n, int wday);
 

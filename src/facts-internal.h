@@ -55,7 +55,5 @@ int facts_expected_at(const struct facts *f, const struct fact_session *s, const
 int facts_held_by(const struct fact_session *s, long as_of);
 /* Is s the session an election was held at? */
 int facts_is_election(const struct facts *f, const struct fact_session *s);
-/* The month a day lies in, as year * 12 + month - 1. */
-int facts_month(long day);
 
 #endif

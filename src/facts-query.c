@@ -135,10 +135,3 @@ int facts_is_election(const struct facts *f, const struct fact_session *s)
 	return 0;
 }
 
-int facts_month(long day)
-{
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	return y * 12 + m - 1;
-}

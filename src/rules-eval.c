@@ -336,10 +336,8 @@ static const struct fact_roster *roster_of(const struct facts *f, long long org)
 static struct period month_period(int month)
 {
 	struct period p;
-	long first = 0;
 
-	date_from_ymd(month / 12, month % 12 + 1, 1, &first);
-	period_of(PERIOD_MONTH, first, &p);
+	period_of(PERIOD_MONTH, date_month_index_first(month), &p);
 	return p;
 }
 
@@ -586,7 +584,7 @@ static void quorums(struct eng *e, const struct fact_org *o)
 		quorums_raw(e, o, first, last);
 		return;
 	}
-	for (int mo = facts_month(first); mo <= facts_month(last) && !e->stop; mo++) {
+	for (int mo = date_month_index(first); mo <= date_month_index(last) && !e->stop; mo++) {
 		const struct sum_month *sm;
 		if (is_raw(e->f, o->id, mo)) {
 			struct period m = month_period(mo);
@@ -736,12 +734,12 @@ static void dues(struct eng *e, const struct fact_org *o, const struct fact_memb
 	int due = param(e, R_DUES_6, "due"), overdue = param(e, R_DUES_6, "overdue");
 
 	if (m->joined >= 0)
-		first = facts_month(m->joined);
+		first = date_month_index(m->joined);
 	/* Someone who transferred in owes this branch from their arrival. */
 	for (i = 0; i < m->nevents; i++) {
 		const struct fact_event *ev = &e->f->events[m->first_event + i];
-		if (ev->kind == EVENT_TRANSFER_IN && ev->day <= e->q->as_of && facts_month(ev->day) > first)
-			first = facts_month(ev->day);
+		if (ev->kind == EVENT_TRANSFER_IN && ev->day <= e->q->as_of && date_month_index(ev->day) > first)
+			first = date_month_index(ev->day);
 	}
 	RANGE(e->f->dues, e->f->ndues, member_id, m->id, &lo, &hi);
 	for (; month >= first; month--) {
@@ -812,7 +810,7 @@ static int month_life(const struct eng *e, const struct fact_member *m, int mont
 static void absent(struct eng *e, const struct fact_org *o, const struct fact_member *m)
 {
 	int due = param(e, R_ABSENT_6, "due"), overdue = param(e, R_ABSENT_6, "overdue"), missed = 0, n, attended;
-	int mo = e->as_of_month, joined = m->joined >= 0 ? facts_month(m->joined) : -1;
+	int mo = e->as_of_month, joined = m->joined >= 0 ? date_month_index(m->joined) : -1;
 
 	/* Back from the as-of month while the marks reach and the member
 	 * had joined. */
@@ -842,7 +840,7 @@ static void cadre(struct eng *e, const struct fact_org *o, const struct fact_mem
 
 		if (facts_where_on(e->f, m, ps[i].first) != MEMBER_HERE)
 			continue;
-		for (int mo = facts_month(ps[i].first); mo <= facts_month(ps[i].last); mo++) {
+		for (int mo = date_month_index(ps[i].first); mo <= date_month_index(ps[i].last); mo++) {
 			int a;
 			month_life(e, m, mo, &a);
 			attended += a;
@@ -1062,7 +1060,7 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 
 void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query *q, struct facts_window *w)
 {
-	int month = facts_month(q->as_of);
+	int month = date_month_index(q->as_of);
 
 	/* R-DUES-6 needs `due` unpaid months ending at the as-of month, and
 	 * R-ABSENT-6 `due` months without taking part: anyone who paid, or
@@ -1083,9 +1081,9 @@ int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const 
 	struct eng e = { .cfg = cfg, .f = f, .q = q, .fn = fn, .ctx = ctx };
 	int i;
 
-	e.as_of_month = facts_month(q->as_of);
-	e.from_month = facts_month(f->from);
-	e.life_from = facts_month(f->marks_from - 1) + 1;
+	e.as_of_month = date_month_index(q->as_of);
+	e.from_month = date_month_index(f->from);
+	e.life_from = date_month_index(f->marks_from - 1) + 1;
 	e.by_org = members_by(f, 0);
 	e.by_group = members_by(f, 1);
 	/* Organizations inside the query's: their ancestors include it. */

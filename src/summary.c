@@ -111,7 +111,7 @@ int summary_org_month(const struct facts *f, long long org_id, int month, struct
 	for (i = lo; i < hi; i++) {
 		const struct fact_session *x = &f->sessions[i];
 		int held = x->state == SESSION_HELD;
-		if (x->state == SESSION_CANCELLED || facts_month(x->day) != month)
+		if (x->state == SESSION_CANCELLED || date_month_index(x->day) != month)
 			continue;
 		any = 1;
 		for (k = 0; k < SK_COUNT; k++)
@@ -151,7 +151,7 @@ unsigned char summary_life_month(const struct facts *f, const struct fact_member
 		for (int i = lo; i < hi; i++) {
 			const struct fact_session *s = &f->sessions[i];
 			enum attend_status a;
-			if (s->state != SESSION_HELD || facts_month(s->day) != month)
+			if (s->state != SESSION_HELD || date_month_index(s->day) != month)
 				continue;
 			a = facts_mark_of(f, s, m->id);
 			attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
@@ -411,11 +411,11 @@ unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, 
 /* The day number of day dom of a month index; -1 when no such day. */
 static long day_in(int month, int dom)
 {
-	long day;
+	long first = date_month_index_first(month);
 
-	if (date_from_ymd(month / 12, month % 12 + 1, dom, &day) != 0)
+	if (first < 0 || dom < 1 || dom > date_days_in_month(month / 12, month % 12 + 1))
 		return -1;
-	return day;
+	return first + dom - 1;
 }
 
 

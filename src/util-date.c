@@ -196,6 +196,24 @@ long date_add_years(long day, int years)
 	return add_months_long(day, (long)years * 12);
 }
 
+int date_month_index(long day)
+{
+	long y;
+	int m, d;
+
+	days_to_civil(day, &y, &m, &d);
+	return (int)y * 12 + m - 1;
+}
+
+long date_month_index_first(int month)
+{
+	long day;
+
+	if (month < 0 || date_from_ymd(month / 12, month % 12 + 1, 1, &day) != 0)
+		return -1;
+	return day;
+}
+
 long date_month_first(long day)
 {
 	long y;

@@ -150,15 +150,6 @@ long long pack_unzigzag(unsigned long long v)
 	return v & 1 ? -(long long)(v >> 1) - 1 : (long long)(v >> 1);
 }
 
-/* The first day of a month index. */
-static long month_first(int month)
-{
-	long day = 0;
-
-	date_from_ymd(month / 12, month % 12 + 1, 1, &day);
-	return day;
-}
-
 int payments_decode(const void *blob, size_t len, struct payments *p)
 {
 	const unsigned char *q = blob, *end = q + len;
@@ -180,7 +171,7 @@ int payments_decode(const void *blob, size_t len, struct payments *p)
 			goto bad;
 		pay.month = month;
 		pay.amount_fen = (long long)amount - 1;
-		pay.paid_on = month_first(month) + (long)pack_unzigzag(paid);
+		pay.paid_on = date_month_index_first(month) + (long)pack_unzigzag(paid);
 		if (pay.paid_on < DATE_DAY_MIN || pay.paid_on > DATE_DAY_MAX)
 			goto bad;
 		payments_add(p, &pay);
@@ -204,7 +195,7 @@ unsigned char *payments_encode(const struct payments *p, size_t *len)
 	for (i = 0; i < p->n; i++) {
 		q = pack_put_varint(q, (unsigned long long)(p->v[i].month - prev));
 		q = pack_put_varint(q, (unsigned long long)(p->v[i].amount_fen + 1));
-		q = pack_put_varint(q, pack_zigzag(p->v[i].paid_on - month_first(p->v[i].month)));
+		q = pack_put_varint(q, pack_zigzag(p->v[i].paid_on - date_month_index_first(p->v[i].month)));
 		prev = p->v[i].month;
 	}
 	*len = (size_t)(q - buf);

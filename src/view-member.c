@@ -176,10 +176,7 @@ static void add_dues(struct member_view *v, int width)
 	add(v, DOC_BLANK, NULL, NULL, -1);
 	add(v, DOC_HEADING, NULL, _("Dues"), -1);
 	if (v->d.dues.n > 0) {
-		int last = v->d.dues.v[v->d.dues.n - 1].month;
-		long first_day;
-		date_from_ymd(last / 12, last % 12 + 1, 1, &first_day);
-		period_of(PERIOD_MONTH, first_day, &p);
+		period_of(PERIOD_MONTH, date_month_index_first(v->d.dues.v[v->d.dues.n - 1].month), &p);
 		period_display(&p, month);
 		field(v, _("Last paid for:"), month);
 	} else

@@ -54,6 +54,11 @@ int date_is_leap(int y);
 
 /* First / last day of the calendar month containing day. */
 long date_month_first(long day);
+/* Months as one number, year * 12 + month - 1 (how summaries and packed
+ * payments count them): the month of a day, and the first day of such a
+ * month (-1 when out of range). */
+int date_month_index(long day);
+long date_month_index_first(int month);
 long date_month_last(long day);
 
 /* First / last day of the calendar quarter (Jan-Mar, Apr-Jun, Jul-Sep,
