@@ -231,6 +231,25 @@ static void test_add_months_years(void **state)
 	}
 }
 
+/* Months as one number, and back to their first day. */
+static void test_month_index(void **state)
+{
+	long day;
+
+	(void)state;
+	assert_int_equal(date_from_ymd(2026, 7, 15, &day), 0);
+	assert_int_equal(date_month_index(day), 2026 * 12 + 6);
+	assert_int_equal(date_from_ymd(2026, 7, 1, &day), 0);
+	assert_int_equal(date_month_index_first(2026 * 12 + 6), day);
+	assert_int_equal(date_month_index(day - 1), 2026 * 12 + 5); /* 30 June */
+	assert_int_equal(date_month_index_first(1900 * 12), 0);
+	assert_int_equal(date_month_index(0), 1900 * 12);
+	assert_int_equal(date_month_index_first(9999 * 12 + 11), DATE_DAY_MAX - 30);
+	assert_int_equal(date_month_index_first(1899 * 12 + 11), -1);
+	assert_int_equal(date_month_index_first(10000 * 12), -1);
+	assert_int_equal(date_month_index_first(-1), -1);
+}
+
 static void test_month_quarter_bounds(void **state)
 {
 	static const struct {
@@ -1040,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_leap_and_month_length),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_add_months_years),
+		cmocka_unit_test(test_month_index),
 		cmocka_unit_test(test_month_quarter_bounds),
 		cmocka_unit_test(test_parse_weekday_matrix),
 		cmocka_unit_test(test_parse_accepted),
