@@ -51,29 +51,29 @@ static void index_orgs(struct overview *ov)
 	sorting = NULL;
 }
 
-int overview_load_tree(struct db *db, long today, struct overview *ov)
+/* The tree: whole (max < 0), or its first max rows. */
+static int load_tree(struct db *db, long today, int max, struct overview *ov)
 {
 	int rc;
 
 	memset(ov, 0, sizeof *ov);
 	ov->today = today;
 	period_of(PERIOD_QUARTER, today, &ov->quarter);
-	rc = org_list(db, add_org, ov);
+	rc = max < 0 ? org_list(db, add_org, ov) : org_list_top(db, max, add_org, ov);
+	/* org_list_top counts no members: the whole tree does */
+	ov->partial = max >= 0;
 	index_orgs(ov);
 	return rc;
 }
 
+int overview_load_tree(struct db *db, long today, struct overview *ov)
+{
+	return load_tree(db, today, -1, ov);
+}
+
 int overview_load_top(struct db *db, long today, int max, struct overview *ov)
 {
-	int rc;
-
-	memset(ov, 0, sizeof *ov);
-	ov->today = today;
-	period_of(PERIOD_QUARTER, today, &ov->quarter);
-	rc = org_list_top(db, max, add_org, ov);
-	ov->partial = 1; /* org_list_top counts no members: the whole tree does */
-	index_orgs(ov);
-	return rc;
+	return load_tree(db, today, max < 0 ? 0 : max, ov);
 }
 
 int overview_find(const struct overview *ov, long long id)
