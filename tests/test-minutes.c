@@ -22,7 +22,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "test-days.h"
+#include "days.h"
 
 #include <dirent.h>
 #include <locale.h>

@@ -36,7 +36,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "test-days.h"
+#include "days.h"
 
 #include <locale.h>
 #include <stdio.h>

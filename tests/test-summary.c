@@ -20,7 +20,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "test-days.h"
+#include "days.h"
 
 #include <stdio.h>
 #include <stdlib.h>
