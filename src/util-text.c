@@ -7,6 +7,8 @@
 #include <orglife/text.h>
 
 #include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -252,6 +254,29 @@ int text_is_bidi_control(unsigned cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* The length of the text at s (n bytes) that sanitizing keeps as it is. */
+static size_t text_clean_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		size_t k = text_utf8_decode(s + i, n - i, &cp);
+		if (cp == TEXT_CP_INVALID || cp <= 0x9F || text_is_bidi_control(cp))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 void text_sanitize_into(struct strbuf *out, const char *s, unsigned flags)
 {
 	size_t i = 0, n, k;
@@ -261,8 +286,14 @@ void text_sanitize_into(struct strbuf *out, const char *s, unsigned flags)
 		return;
 	n = strlen(s);
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		/* what needs no change, at once */
+		k = text_clean_run(s + i, n - i);
+		strbuf_add(out, s + i, k);
+		if ((i += k) == n)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x20) {
 			if (c == '\n' && (flags & TEXT_KEEP_NEWLINES))
 				strbuf_addc(out, '\n');
@@ -280,23 +311,11 @@ void text_sanitize_into(struct strbuf *out, const char *s, unsigned flags)
 			i++;
 			continue;
 		}
-		if (c < 0x80) {
-			/* copy a run of plain printable ASCII at once */
-			k = i + 1;
-			while (k < n && (unsigned char)s[k] >= 0x20 &&
-			       (unsigned char)s[k] < 0x7F)
-				k++;
-			strbuf_add(out, s + i, k - i);
-			i = k;
-			continue;
-		}
 		k = text_utf8_decode(s + i, n - i, &cp);
 		if (cp == TEXT_CP_INVALID)
 			strbuf_addf(out, "\\x%02X", (unsigned)c);
-		else if ((cp >= 0x80 && cp <= 0x9F) || text_is_bidi_control(cp))
+		else /* a C1 or bidi control */
 			strbuf_addf(out, "<U+%04X>", cp);
-		else
-			strbuf_add(out, s + i, k);
 		i += k;
 	}
 }
@@ -311,12 +330,21 @@ char *text_sanitize(const char *s, unsigned flags)
 
 /* ---- display width ---------------------------------------------------- */
 
+/* Whether the characters of LC_CTYPE are UTF-8: then they are decoded
+ * here, as mbrtowc() would decode them, only faster. */
+static int text_ctype_utf8(void)
+{
+	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
 /* Width of the character at s (n bytes available, n >= 1); stores its byte
- * length in *len. Undecodable bytes are one byte, one column. */
-static int text_char_width(const char *s, size_t n, size_t *len)
+ * length in *len. Undecodable bytes are one byte, one column. *utf8 is
+ * text_ctype_utf8(), or -1 until it is needed. */
+static int text_char_width(const char *s, size_t n, size_t *len, int *utf8)
 {
 	mbstate_t st;
 	wchar_t wc;
+	unsigned cp;
 	size_t r;
 	int w;
 
@@ -324,38 +352,58 @@ static int text_char_width(const char *s, size_t n, size_t *len)
 		*len = 1;
 		return 1; /* ASCII controls count 1, like wcwidth() == -1 */
 	}
-	memset(&st, 0, sizeof st);
-	r = mbrtowc(&wc, s, n, &st);
-	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-		*len = 1;
-		return 1;
+	if (*utf8 < 0)
+		*utf8 = text_ctype_utf8();
+	if (*utf8) {
+		*len = text_utf8_decode(s, n, &cp);
+		if (cp == TEXT_CP_INVALID)
+			return 1;
+		wc = (wchar_t)cp;
+	} else {
+		memset(&st, 0, sizeof st);
+		r = mbrtowc(&wc, s, n, &st);
+		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+			*len = 1;
+			return 1;
+		}
+		*len = r;
 	}
-	*len = r;
 	w = wcwidth(wc);
 	return w < 0 ? 1 : w;
 }
 
-int text_width(const char *s)
+/* The width of the n bytes at s. */
+static int text_width_n(const char *s, size_t n)
 {
-	size_t i = 0, n, len;
+	size_t i = 0, len;
 	long total = 0;
+	int utf8 = -1;
 
-	if (!s)
-		return 0;
-	n = strlen(s);
 	while (i < n) {
-		total += text_char_width(s + i, n - i, &len);
-		i += len;
+		if ((unsigned char)s[i] < 0x80) {
+			total++;
+			i++;
+		} else {
+			total += text_char_width(s + i, n - i, &len, &utf8);
+			i += len;
+		}
 		if (total > 0x3FFFFFFF)
 			return 0x3FFFFFFF; /* absurd; avoid int overflow */
 	}
 	return (int)total;
 }
 
+int text_width(const char *s)
+{
+	return s ? text_width_n(s, strlen(s)) : 0;
+}
+
 static void text_add_spaces(struct strbuf *out, int n)
 {
-	for (; n > 0; n--)
-		strbuf_addc(out, ' ');
+	static const char spaces[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof spaces - 1)
+		strbuf_add(out, spaces, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
 }
 
 /* Appends s cut to cols columns (with "~" if cut), no padding; returns the
@@ -363,7 +411,7 @@ static void text_add_spaces(struct strbuf *out, int n)
 static int text_fit_plain(struct strbuf *out, const char *s, int cols)
 {
 	size_t i = 0, n, len;
-	int used = 0, w, limit;
+	int used = 0, w, limit, utf8 = -1;
 
 	if (!s)
 		s = "";
@@ -377,7 +425,7 @@ static int text_fit_plain(struct strbuf *out, const char *s, int cols)
 	limit = cols - 1; /* room left for the "~" */
 	n = strlen(s);
 	while (i < n) {
-		w = text_char_width(s + i, n - i, &len);
+		w = text_char_width(s + i, n - i, &len, &utf8);
 		if (used + w > limit)
 			break;
 		strbuf_add(out, s + i, len);
@@ -509,14 +557,19 @@ void text_csv_field(struct strbuf *out, const char *s)
 
 /* ---- table ------------------------------------------------------------ */
 
+struct table_cell {
+	size_t at; /* offset into text; CELL_UNSET: "" */
+	int len, w; /* bytes and columns */
+};
+
 struct table {
 	int ncols;
 	char **header;  /* ncols entries, NULL = unset */
 	int *right;     /* ncols flags */
-	/* Cells, row-major: offsets into text, the cells' strings end to end
-	 * (a table of a review has a hundred thousand of them); CELL_UNSET is
-	 * "". */
-	size_t *cells;
+	/* Cells, row-major, sanitized when set and measured once: a table of
+	 * a review has a hundred thousand of them.  Their strings lie end to
+	 * end in text; a cell equal to the one above it shares its string. */
+	struct table_cell *cells;
 	size_t nrows, caprows;
 	struct strbuf text;
 };
@@ -560,7 +613,7 @@ void table_set_right(struct table *t, int col)
 
 void table_add_row(struct table *t)
 {
-	size_t *row;
+	struct table_cell *row;
 
 	if (!t)
 		return;
@@ -574,53 +627,72 @@ void table_add_row(struct table *t)
 	}
 	row = t->cells + t->nrows++ * (size_t)t->ncols;
 	for (int i = 0; i < t->ncols; i++)
-		row[i] = CELL_UNSET;
+		row[i] = (struct table_cell){ .at = CELL_UNSET };
 }
 
 void table_cell(struct table *t, int col, const char *text)
 {
+	struct table_cell *cell, *up;
+	size_t at, len;
+
 	if (!t || col < 0 || col >= t->ncols)
 		return;
 	if (t->nrows == 0)
 		table_add_row(t);
+	cell = &t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)col];
 	/* Set again: the old text stays unused in the pool. */
-	t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)col] = t->text.len;
-	strbuf_adds(&t->text, text ? text : "");
+	at = t->text.len;
+	text_sanitize_into(&t->text, text, 0);
+	len = t->text.len - at;
+	if (len == 0) {
+		*cell = (struct table_cell){ .at = CELL_UNSET };
+		return;
+	}
+	if (len > INT_MAX)
+		text_die_oom(); /* no cell is that long */
+	up = t->nrows > 1 ? cell - t->ncols : NULL;
+	if (up && up->at != CELL_UNSET && (size_t)up->len == len && memcmp(t->text.s + up->at, t->text.s + at, len) == 0) {
+		t->text.len = at;
+		t->text.s[at] = '\0';
+		*cell = *up;
+		return;
+	}
 	strbuf_addc(&t->text, '\0');
+	*cell = (struct table_cell){ .at = at, .len = (int)len, .w = text_width_n(t->text.s + at, len) };
 }
 
-/* Prints one line of already sanitized cells of widths cellw, trimming
- * trailing spaces. */
-static void table_print_line(const struct table *t, FILE *f, char **cells, const int *cellw,
-			     const int *widths, struct strbuf *line)
+/* Appends one cell of width w (its text s, len bytes) to line in a column
+ * of width width. */
+static void table_put(struct strbuf *line, const char *s, size_t len, int w, int width, int right)
 {
-	strbuf_reset(line);
-	for (int c = 0; c < t->ncols; c++) {
-		if (c > 0)
-			strbuf_add(line, "  ", 2);
-		if (cellw[c] > widths[c] && t->right[c]) /* too wide: cut at a character */
-			text_fit_right(line, cells[c], widths[c]);
-		else if (cellw[c] > widths[c])
-			text_fit(line, cells[c], widths[c], 1);
-		else if (t->right[c]) {
-			text_add_spaces(line, widths[c] - cellw[c]);
-			strbuf_adds(line, cells[c]);
-		} else {
-			strbuf_adds(line, cells[c]);
-			text_add_spaces(line, widths[c] - cellw[c]);
-		}
+	if (w > width && right) /* too wide: cut at a character */
+		text_fit_right(line, s, width);
+	else if (w > width)
+		text_fit(line, s, width, 1);
+	else if (right) {
+		text_add_spaces(line, width - w);
+		strbuf_add(line, s, len);
+	} else {
+		strbuf_add(line, s, len);
+		text_add_spaces(line, width - w);
 	}
+}
+
+/* Ends line: trailing spaces trimmed, a newline, written to f. */
+static void table_flush_line(struct strbuf *line, FILE *f)
+{
 	while (line->len > 0 && line->s[line->len - 1] == ' ')
 		line->len--;
 	strbuf_addc(line, '\n');
 	fwrite(line->s, 1, line->len, f);
+	strbuf_reset(line);
 }
 
 void table_print(struct table *t, FILE *f, int max_width)
 {
-	struct strbuf line = { 0 }, clean = { 0 };
-	char **hdr, **cells, *owned = NULL;
-	int *widths, *hdrw, *cellw;
+	struct strbuf line = { 0 };
+	char **hdr;
+	int *widths, *hdrw;
 	int has_header = 0;
 	long total;
 	size_t r;
@@ -631,8 +703,6 @@ void table_print(struct table *t, FILE *f, int max_width)
 	widths = xmalloc(sizeof *widths * (size_t)t->ncols);
 	hdrw = xmalloc(sizeof *hdrw * (size_t)t->ncols);
 	hdr = xmalloc(sizeof *hdr * (size_t)t->ncols);
-	cells = NULL;
-	cellw = NULL;
 	for (c = 0; c < t->ncols; c++) {
 		if (t->header[c])
 			has_header = 1;
@@ -641,26 +711,10 @@ void table_print(struct table *t, FILE *f, int max_width)
 	}
 	if (!has_header && t->nrows == 0)
 		goto out;
-	/* sanitized cells and their widths: nrows * ncols, row-major; a cell
-	 * that sanitizing leaves as it is is not copied (owned: copied) */
-	cells = xmalloc(sizeof *cells * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
-	cellw = xmalloc(sizeof *cellw * (t->nrows ? t->nrows : 1) * (size_t)t->ncols);
-	owned = xmalloc((t->nrows ? t->nrows : 1) * (size_t)t->ncols);
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			size_t i = r * (size_t)t->ncols + (size_t)c;
-			size_t at = t->cells[i];
-			const char *raw = at == CELL_UNSET ? "" : t->text.s + at;
-			int w;
-
-			strbuf_reset(&clean);
-			text_sanitize_into(&clean, raw, 0);
-			owned[i] = strcmp(strbuf_str(&clean), raw) != 0;
-			cells[i] = owned[i] ? xstrdup(strbuf_str(&clean)) : (char *)raw;
-			cellw[i] = w = text_width(cells[i]);
-			if (w > widths[c])
-				widths[c] = w;
-		}
+	for (r = 0; r < t->nrows * (size_t)t->ncols; r++) {
+		c = (int)(r % (size_t)t->ncols);
+		if (t->cells[r].w > widths[c])
+			widths[c] = t->cells[r].w;
 	}
 	total = 2L * (t->ncols - 1);
 	for (c = 0; c < t->ncols; c++)
@@ -676,18 +730,29 @@ void table_print(struct table *t, FILE *f, int max_width)
 		widths[widest]--;
 		total--;
 	}
-	if (has_header)
-		table_print_line(t, f, hdr, hdrw, widths, &line);
-	for (r = 0; r < t->nrows; r++)
-		table_print_line(t, f, cells + r * (size_t)t->ncols, cellw + r * (size_t)t->ncols, widths, &line);
-	for (r = 0; r < t->nrows * (size_t)t->ncols; r++)
-		if (owned[r])
-			free(cells[r]);
+	if (has_header) {
+		for (c = 0; c < t->ncols; c++) {
+			if (c > 0)
+				strbuf_add(&line, "  ", 2);
+			table_put(&line, hdr[c], strlen(hdr[c]), hdrw[c], widths[c], t->right[c]);
+		}
+		table_flush_line(&line, f);
+	}
+	for (r = 0; r < t->nrows; r++) {
+		const struct table_cell *row = t->cells + r * (size_t)t->ncols;
+
+		for (c = 0; c < t->ncols; c++) {
+			const struct table_cell *cell = &row[c];
+			int unset = cell->at == CELL_UNSET;
+
+			if (c > 0)
+				strbuf_add(&line, "  ", 2);
+			table_put(&line, unset ? "" : t->text.s + cell->at, (size_t)cell->len, cell->w, widths[c],
+				  t->right[c]);
+		}
+		table_flush_line(&line, f);
+	}
 out:
-	free(cells);
-	free(cellw);
-	free(owned);
-	strbuf_free(&clean);
 	for (c = 0; c < t->ncols; c++)
 		free(hdr[c]);
 	free(hdr);

@@ -644,6 +644,51 @@ static void test_table_edge_cases(void **state)
 	table_free(t);
 }
 
+/* Cells equal to the one above share their text; setting a cell again,
+ * or setting the one below differently, leaves the others as they were. */
+static void test_table_repeated_cells(void **state)
+{
+	(void)state;
+	struct table *t = table_new(2);
+	char *out;
+
+	table_set_header(t, 0, "ORG");
+	table_set_header(t, 1, "NOTE");
+	table_add_row(t);
+	table_cell(t, 0, "第一支部");
+	table_cell(t, 1, "a");
+	table_add_row(t);
+	table_cell(t, 0, "第一支部");
+	table_cell(t, 1, "a");
+	table_cell(t, 1, "b\tc"); /* again: replaces, the row above keeps "a" */
+	table_add_row(t);
+	table_cell(t, 0, "第一支部x");
+	table_cell(t, 1, "");
+	table_add_row(t);
+	table_cell(t, 0, "第一支部x");
+	out = print_table(t, 0);
+	assert_string_equal(out,
+		"ORG        NOTE\n"
+		"第一支部   a\n"
+		"第一支部   b^Ic\n"
+		"第一支部x\n"
+		"第一支部x\n");
+	free(out);
+	table_free(t);
+}
+
+/* Outside a UTF-8 locale bytes are measured as the C library decodes
+ * them: here one column each. */
+static void test_width_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C"));
+	assert_int_equal(text_width("张三"), 6);
+	assert_int_equal(text_width("ab"), 2);
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	assert_int_equal(text_width("张三"), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -668,6 +713,8 @@ int main(void)
 		cmocka_unit_test(test_table_trailing_and_sanitize),
 		cmocka_unit_test(test_table_shrink),
 		cmocka_unit_test(test_table_edge_cases),
+		cmocka_unit_test(test_table_repeated_cells),
+		cmocka_unit_test(test_width_c_locale),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8")) {

@@ -91,8 +91,8 @@ void text_sanitize_into(struct strbuf *out, const char *s, unsigned flags);
 /* ---- display width ---------------------------------------------------- */
 
 /* Returns the display width in terminal columns of UTF-8 string s (NULL ->
- * 0), summing wcwidth() per character decoded with mbrtowc(); the current
- * LC_CTYPE locale must be UTF-8. Characters wcwidth reports as -1 and
+ * 0), summing wcwidth() per character, decoded as mbrtowc() would; the
+ * current LC_CTYPE locale must be UTF-8. Characters wcwidth reports as -1 and
  * undecodable bytes count as 1 column each (sanitize first). No errors. */
 int text_width(const char *s);
 
@@ -176,8 +176,8 @@ void table_add_row(struct table *t);
 
 /* Sets cell col of the current row to a copy of text (NULL -> ""),
  * replacing any previous value. Starts a row first if none exists.
- * Out-of-range col is ignored. Text is sanitized (newlines included) at
- * print time. Errors: aborts on out of memory. */
+ * Out-of-range col is ignored. Text is sanitized (newlines included)
+ * and measured here. Errors: aborts on out of memory. */
 void table_cell(struct table *t, int col, const char *text);
 
 /* Prints the header row (only if some header was set) then all rows to f:
