@@ -558,8 +558,15 @@ void text_csv_field(struct strbuf *out, const char *s)
 /* ---- table ------------------------------------------------------------ */
 
 struct table_cell {
-	size_t at; /* offset into text; CELL_UNSET: "" */
-	int len, w; /* bytes and columns */
+	const char *s; /* in a block; NULL: "" */
+	int len, w;    /* bytes and columns */
+};
+
+/* The cells' strings, end to end in blocks that never move. */
+struct table_block {
+	struct table_block *next;
+	size_t used, cap;
+	char data[];
 };
 
 struct table {
@@ -567,14 +574,15 @@ struct table {
 	char **header;  /* ncols entries, NULL = unset */
 	int *right;     /* ncols flags */
 	/* Cells, row-major, sanitized when set and measured once: a table of
-	 * a review has a hundred thousand of them.  Their strings lie end to
-	 * end in text; a cell equal to the one above it shares its string. */
+	 * a review has a hundred and seventy thousand of them.  A cell equal
+	 * to the one above it shares its string. */
 	struct table_cell *cells;
 	size_t nrows, caprows;
-	struct strbuf text;
+	struct table_block *blocks; /* the newest first */
+	struct strbuf clean;        /* a cell being sanitized */
 };
 
-#define CELL_UNSET SIZE_MAX
+#define TABLE_BLOCK 65536
 
 struct table *table_new(int ncols)
 {
@@ -592,7 +600,8 @@ struct table *table_new(int ncols)
 	}
 	t->cells = NULL;
 	t->nrows = t->caprows = 0;
-	t->text = (struct strbuf){ 0 };
+	t->blocks = NULL;
+	t->clean = (struct strbuf){ 0 };
 	return t;
 }
 
@@ -627,38 +636,63 @@ void table_add_row(struct table *t)
 	}
 	row = t->cells + t->nrows++ * (size_t)t->ncols;
 	for (int i = 0; i < t->ncols; i++)
-		row[i] = (struct table_cell){ .at = CELL_UNSET };
+		row[i] = (struct table_cell){ 0 };
+}
+
+/* A copy of the len bytes at s, NUL-terminated, that lives as long as t. */
+static const char *table_keep(struct table *t, const char *s, size_t len)
+{
+	struct table_block *b = t->blocks;
+	char *p;
+
+	if (!b || b->cap - b->used < len + 1) {
+		size_t cap = len + 1 > TABLE_BLOCK ? len + 1 : TABLE_BLOCK;
+
+		b = xmalloc(sizeof *b + cap);
+		b->next = t->blocks;
+		b->used = 0;
+		b->cap = cap;
+		t->blocks = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	b->used += len + 1;
+	return p;
 }
 
 void table_cell(struct table *t, int col, const char *text)
 {
 	struct table_cell *cell, *up;
-	size_t at, len;
+	size_t len;
 
 	if (!t || col < 0 || col >= t->ncols)
 		return;
 	if (t->nrows == 0)
 		table_add_row(t);
 	cell = &t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)col];
-	/* Set again: the old text stays unused in the pool. */
-	at = t->text.len;
-	text_sanitize_into(&t->text, text, 0);
-	len = t->text.len - at;
-	if (len == 0) {
-		*cell = (struct table_cell){ .at = CELL_UNSET };
+	up = t->nrows > 1 ? cell - t->ncols : NULL;
+	/* Set again: the old text stays unused in its block. */
+	if (!text || !*text) {
+		*cell = (struct table_cell){ 0 };
 		return;
 	}
-	if (len > INT_MAX)
-		text_die_oom(); /* no cell is that long */
-	up = t->nrows > 1 ? cell - t->ncols : NULL;
-	if (up && up->at != CELL_UNSET && (size_t)up->len == len && memcmp(t->text.s + up->at, t->text.s + at, len) == 0) {
-		t->text.len = at;
-		t->text.s[at] = '\0';
+	/* What sanitizing left as it was comes out the same again. */
+	if (up && up->s && strcmp(up->s, text) == 0) {
 		*cell = *up;
 		return;
 	}
-	strbuf_addc(&t->text, '\0');
-	*cell = (struct table_cell){ .at = at, .len = (int)len, .w = text_width_n(t->text.s + at, len) };
+	strbuf_reset(&t->clean);
+	text_sanitize_into(&t->clean, text, 0);
+	len = t->clean.len;
+	if (len > INT_MAX)
+		text_die_oom(); /* no cell is that long */
+	if (up && up->s && (size_t)up->len == len && memcmp(up->s, t->clean.s, len) == 0) {
+		*cell = *up;
+		return;
+	}
+	*cell = (struct table_cell){ .s = table_keep(t, t->clean.s, len), .len = (int)len,
+				     .w = text_width_n(t->clean.s, len) };
 }
 
 /* Appends one cell of width w (its text s, len bytes) to line in a column
@@ -742,13 +776,9 @@ void table_print(struct table *t, FILE *f, int max_width)
 		const struct table_cell *row = t->cells + r * (size_t)t->ncols;
 
 		for (c = 0; c < t->ncols; c++) {
-			const struct table_cell *cell = &row[c];
-			int unset = cell->at == CELL_UNSET;
-
 			if (c > 0)
 				strbuf_add(&line, "  ", 2);
-			table_put(&line, unset ? "" : t->text.s + cell->at, (size_t)cell->len, cell->w, widths[c],
-				  t->right[c]);
+			table_put(&line, row[c].s ? row[c].s : "", (size_t)row[c].len, row[c].w, widths[c], t->right[c]);
 		}
 		table_flush_line(&line, f);
 	}
@@ -766,7 +796,13 @@ void table_free(struct table *t)
 	if (!t)
 		return;
 	free(t->cells);
-	strbuf_free(&t->text);
+	while (t->blocks) {
+		struct table_block *next = t->blocks->next;
+
+		free(t->blocks);
+		t->blocks = next;
+	}
+	strbuf_free(&t->clean);
 	for (int c = 0; c < t->ncols; c++)
 		free(t->header[c]);
 	free(t->header);
