@@ -1031,10 +1031,12 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 	struct period p;
 	int y, m, d;
 
-	/* Monthly and quarterly rules: this quarter and the one before. */
+	/* Monthly and quarterly rules: a check's quarter and the one before,
+	 * a review's quarter (periods_for). */
 	period_of(PERIOD_QUARTER, start, &p);
 	w->periods_to = p.last;
-	period_of(PERIOD_QUARTER, p.first - 1, &p);
+	if (q->mode == RULES_CHECK)
+		period_of(PERIOD_QUARTER, p.first - 1, &p);
 	w->sessions_from = w->periods_from = p.first;
 	/* Attendance (R-ABSENT-6, R-CADRE, quorums): the six-month rules look
 	 * back eight months (room for two months with nothing expected), a
