@@ -17,11 +17,16 @@
 #define COUNT_MAX 100000
 
 /* Reads a varint no larger than max into *v. */
-static int get_small(const unsigned char **p, const unsigned char *end, unsigned long long max, int *v)
+static inline int get_small(const unsigned char **p, const unsigned char *end, unsigned long long max, int *v)
 {
 	unsigned long long u;
 
-	if (pack_get_varint(p, end, &u) != 0 || u > max)
+	/* Most numbers here fit one byte. */
+	if (*p < end && **p < 0x80)
+		u = *(*p)++;
+	else if (pack_get_varint(p, end, &u) != 0)
+		return -1;
+	if (u > max)
 		return -1;
 	*v = (int)u;
 	return 0;
@@ -40,8 +45,7 @@ static struct sum_month *push_month(struct sum_set *s)
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->m = xrealloc(s->m, (size_t)s->cap * sizeof *s->m);
 	}
-	memset(&s->m[s->n], 0, sizeof s->m[s->n]);
-	return &s->m[s->n++];
+	return &s->m[s->n++]; /* each caller sets the whole month */
 }
 
 static struct sum_quorum *push_quorum(struct sum_set *s)
