@@ -51,8 +51,19 @@ int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 	return db_facts_members_each(db, st, f, NULL, NULL);
 }
 
-int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
-			  int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx)
+/* Points each member's name into the pool again, which may have moved;
+ * the members are still in the order they were read. */
+static void point_names(struct facts *f)
+{
+	for (int i = 0, at = 0; i < f->nmembers; i++) {
+		f->members[i].name = f->names + at;
+		at += (int)strlen(f->names + at) + 1;
+	}
+}
+
+/* db_facts_members_each without pointing the names (point_names). */
+static int read_members(struct db *db, sqlite3_stmt *st, struct facts *f,
+			int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx)
 {
 	int rc, cap = f->nmembers, each_rc = OL_OK;
 
@@ -85,14 +96,18 @@ int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
 			each_rc = each(db, st, f, f->nmembers - 1, ctx);
 	}
 	sqlite3_reset(st);
-	/* The pool may have moved: every name is pointed to again. */
-	for (int i = 0, at = 0; i < f->nmembers; i++) {
-		f->members[i].name = f->names + at;
-		at += (int)strlen(f->names + at) + 1;
-	}
 	if (each_rc != OL_OK)
 		return each_rc;
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading members");
+}
+
+int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
+			  int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx)
+{
+	int rc = read_members(db, st, f, each, ctx);
+
+	point_names(f);
+	return rc;
 }
 
 static int cmp_event(const void *a, const void *b)
@@ -106,18 +121,29 @@ static int cmp_event(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Events and members are both by member id: gives each member its slice. */
+static void event_slices(struct facts *f)
+{
+	int mi = 0;
+
+	for (int i = 0; i < f->nevents; i++) {
+		while (mi < f->nmembers && f->members[mi].id < f->events[i].member_id)
+			mi++;
+		if (mi < f->nmembers && f->members[mi].id == f->events[i].member_id) {
+			if (f->members[mi].nevents++ == 0)
+				f->members[mi].first_event = i;
+		}
+	}
+}
+
 int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 {
-	int rc, cap = f->nevents, mi = 0;
+	int rc, cap = f->nevents;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fact_event *e;
-		const char *kind;
-		/* Only the events of members in the facts. */
-		if (f->narrow && !facts_member(f, sqlite3_column_int64(st, 0)))
-			continue;
-		e = db_grow(&f->events, &f->nevents, &cap, sizeof *e);
-		kind = (const char *)sqlite3_column_text(st, 1);
+		struct fact_event *e = db_grow(&f->events, &f->nevents, &cap, sizeof *e);
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+
 		e->member_id = sqlite3_column_int64(st, 0);
 		e->id = sqlite3_column_int64(st, 5);
 		e->kind = EVENT_BACK;
@@ -133,15 +159,7 @@ int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort)
 	if (sort)
 		if (f->nevents > 1)
 			qsort(f->events, (size_t)f->nevents, sizeof *f->events, cmp_event);
-	/* Both lists are by member id: give each member its slice. */
-	for (int i = 0; i < f->nevents; i++) {
-		while (mi < f->nmembers && f->members[mi].id < f->events[i].member_id)
-			mi++;
-		if (mi < f->nmembers && f->members[mi].id == f->events[i].member_id) {
-			if (f->members[mi].nevents++ == 0)
-				f->members[mi].first_event = i;
-		}
-	}
+	event_slices(f);
 	return OL_OK;
 }
 
@@ -594,39 +612,135 @@ static int cmp_member(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Members who may have a finding, growing; why: only as a cadre. */
+struct ids {
+	struct cand {
+		long long id;
+		int cadre_only;
+	} *v;
+	int n, cap;
+};
+
+static void ids_add(struct ids *s, long long id, int cadre_only)
+{
+	struct cand *c = db_grow(&s->v, &s->n, &s->cap, sizeof *s->v);
+
+	c->id = id;
+	c->cadre_only = cadre_only;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * A cadre with nothing else that may be found: do they still need reading,
+ * or did they attend enough in each quarter R-CADRE looks at?  Their
+ * summary's month bytes say, as the engine would count them (a month read
+ * from its sessions has all its branch's members read anyway).
+ */
+static int cadre_needed(struct db *db, sqlite3_stmt *st, const struct facts_window *w, long long id, int *needed)
+{
+	const unsigned char *bytes = NULL;
+	int rc, first = 0, n = 0;
+
+	*needed = 0;
+	if (w->ncadre_q == 0)
+		return OL_OK;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+	    summary_life_decode(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &first, &bytes, &n) != 0) {
+		sqlite3_reset(st);
+		return db_fail(db, OL_EDB, _("the summary of member %lld is damaged: restore it from a backup"), id);
+	}
+	/* The quarters lie inside the marks read (rules_facts_window). */
+	for (int q = 0; q < w->ncadre_q && !*needed; q++) {
+		int attended = 0;
+		for (int mo = w->cadre_q[q]; mo < w->cadre_q[q] + 3; mo++)
+			if (mo - first >= 0 && mo - first < n)
+				attended += LIFE_ATTENDED(bytes[mo - first]);
+		*needed = attended < w->cadre_min;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the summaries");
+}
+
+/*
+ * Who may have a finding, from the facts already read: members away by
+ * their latest event by then (R-MOBILE-CERT, R-TRANSFER, R-LOST), the
+ * secretary in office when a review names them, and members named in the
+ * open ledger.  The events are every member's, by member, day and id.
+ */
+static void candidates_read(const struct facts_window *w, const struct facts *f, struct ids *c)
+{
+	for (int i = 0; i < f->nevents;) {
+		const struct fact_event *latest = NULL;
+		int j = i;
+		for (; j < f->nevents && f->events[j].member_id == f->events[i].member_id; j++)
+			if (f->events[j].day <= w->as_of)
+				latest = &f->events[j];
+		if (latest && (latest->kind == EVENT_FLOW_OUT || latest->kind == EVENT_LOST))
+			ids_add(c, latest->member_id, 0);
+		i = j;
+	}
+	for (int i = 0; w->with_ok && i < f->nroles; i++) {
+		const struct fact_role *r = &f->roles[i];
+		if (r->role == ROLE_SECRETARY && r->from <= w->as_of && (r->to < 0 || r->to >= w->as_of))
+			ids_add(c, r->member_id, 0);
+	}
+	for (int i = 0; i < f->nledger; i++)
+		if (f->ledger[i].member_id)
+			ids_add(c, f->ledger[i].member_id, 0);
+}
+
+/* Keeps only the events of the members read, and gives each its slice. */
+static void keep_member_events(struct facts *f)
+{
+	int n = 0, mi = 0;
+
+	for (int i = 0; i < f->nevents; i++) {
+		while (mi < f->nmembers && f->members[mi].id < f->events[i].member_id)
+			mi++;
+		if (mi < f->nmembers && f->members[mi].id == f->events[i].member_id)
+			f->events[n++] = f->events[i];
+	}
+	f->nevents = n;
+	event_slices(f);
+}
+
 /*
  * The members who may have a finding (facts_window.narrow), and every
- * member of a branch read from its sessions; by id.
+ * member of a branch read from its sessions; by id.  The events, roles
+ * and ledger are read already; the events are then cut to these members.
  */
 static int load_candidates(struct db *db, const struct facts_window *w, struct facts *f)
 {
-	/* Away: flowed out or lost as their latest event by then
-	 * (R-MOBILE-CERT, R-TRANSFER, R-LOST); on probation; cadres; behind with dues, or with taking part
-	 * and missed a month since, unless away for good by then; the
-	 * secretary, who is named; members named in the ledger. */
-	sqlite3_stmt *st = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.id IN ("
-		"SELECT member_id FROM member_event e WHERE kind IN ('flow-out', 'lost') AND on_date <= ?1"
-		"  AND NOT EXISTS (SELECT 1 FROM member_event l WHERE l.member_id = e.member_id AND l.on_date <= ?1"
-		"   AND (l.on_date > e.on_date OR (l.on_date = e.on_date AND l.id > e.id)))"
-		" UNION ALL SELECT id FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
+	/* On probation near its end; cadres (R-CADRE: see cadre_needed);
+	 * behind with dues, or with taking part and missed a month since,
+	 * unless away for good by then. */
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT id, 0 FROM member WHERE status = 'probationary' AND (confirmed IS NULL OR confirmed > ?1)"
 		"  AND coalesce(probation_until, date(joined, '+1 year')) <= ?6"
-		" UNION ALL SELECT id FROM member WHERE cadre = 1"
-		" UNION ALL SELECT member_id FROM summary_member"
+		" UNION ALL SELECT id, 1 FROM member WHERE cadre = 1"
+		" UNION ALL SELECT member_id, 0 FROM summary_member"
 		"  WHERE (last_paid IS NULL OR last_paid <= ?2 OR last_paid > ?3) AND (away_from IS NULL OR away_from > ?5)"
-		" UNION ALL SELECT member_id FROM summary_member"
+		" UNION ALL SELECT member_id, 0 FROM summary_member"
 		"  WHERE (last_part > ?3 OR ((last_part IS NULL OR last_part <= ?4) AND last_missed > coalesce(last_part, -1)))"
-		"  AND (away_from IS NULL OR away_from > ?5)"
-		" UNION ALL SELECT member_id FROM role WHERE ?7 AND role = 'secretary' AND from_date <= ?1"
-		"  AND (to_date IS NULL OR to_date >= ?1)"
-		" UNION ALL SELECT member_id FROM ledger WHERE member_id IS NOT NULL AND state <> 'closed')"
-		" ORDER BY m.id");
+		"  AND (away_from IS NULL OR away_from > ?5)");
+	sqlite3_stmt *one = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.id = ?1");
 	sqlite3_stmt *fam = db_stmt(db, DB_FACT_MEMBER_JOIN_SQL " WHERE m.org_id = ?1");
+	sqlite3_stmt *life = db_stmt(db, "SELECT life FROM summary_member WHERE member_id = ?1");
 	struct life_ctx c = { .pay = db_stmt(db, "SELECT payments FROM dues WHERE member_id = ?1"), .paid_col = 9,
 			      .from = date_month_index(f->marks_from), .until = date_month_index(w->as_of) };
+	struct ids ids = { 0 };
 	long long last = 0;
 	int rc, n = 0;
 
-	if (!st || !fam || !c.pay)
+	if (!st || !one || !fam || !life || !c.pay)
 		return OL_EDB;
 	db_bind_day(st, 1, w->as_of);
 	sqlite3_bind_int(st, 2, w->dues_cut);
@@ -634,8 +748,30 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 	sqlite3_bind_int(st, 4, w->life_cut);
 	sqlite3_bind_int64(st, 5, w->as_of);
 	db_bind_day(st, 6, w->probation_cut);
-	sqlite3_bind_int(st, 7, w->with_ok);
-	rc = db_facts_members_each(db, st, f, take_life, &c);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids_add(&ids, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids.v);
+		return db_fail_sqlite(db, "reading members");
+	}
+	candidates_read(w, f, &ids);
+	if (ids.n > 1)
+		qsort(ids.v, (size_t)ids.n, sizeof *ids.v, cmp_cand);
+	/* Each once, in id order: the members come out by id. */
+	rc = OL_OK;
+	for (int i = 0, j; rc == OL_OK && i < ids.n; i = j) {
+		int cadre_only = 1, needed = 1;
+		for (j = i; j < ids.n && ids.v[j].id == ids.v[i].id; j++)
+			cadre_only &= ids.v[j].cadre_only;
+		if (cadre_only)
+			rc = cadre_needed(db, life, w, ids.v[i].id, &needed);
+		if (rc != OL_OK || !needed)
+			continue;
+		sqlite3_bind_int64(one, 1, ids.v[i].id);
+		rc = read_members(db, one, f, take_life, &c);
+	}
+	free(ids.v);
 	/* A branch whose month is read from its sessions needs all its
 	 * members (their quorums, their months). */
 	for (int i = 0; rc == OL_OK && i < f->nraw; i++) {
@@ -644,24 +780,28 @@ static int load_candidates(struct db *db, const struct facts_window *w, struct f
 			continue;
 		last = root;
 		sqlite3_bind_int64(fam, 1, root);
-		rc = db_facts_members_each(db, fam, f, take_life, &c);
+		rc = read_members(db, fam, f, take_life, &c);
 	}
-	if (rc != OL_OK || f->nraw == 0)
+	point_names(f);
+	if (rc != OL_OK)
 		return rc;
-	if (f->nmembers > 1)
-		qsort(f->members, (size_t)f->nmembers, sizeof *f->members, cmp_member);
-	for (int i = 0; i < f->nmembers; i++)
-		if (n == 0 || f->members[n - 1].id != f->members[i].id)
-			f->members[n++] = f->members[i];
-	f->nmembers = n;
-	/* Their dues by member too, once each. */
-	if (f->ndues > 1)
-		qsort(f->dues, (size_t)f->ndues, sizeof *f->dues, cmp_dues);
-	n = 0;
-	for (int i = 0; i < f->ndues; i++)
-		if (n == 0 || f->dues[n - 1].member_id != f->dues[i].member_id)
-			f->dues[n++] = f->dues[i];
-	f->ndues = n;
+	if (f->nraw > 0) {
+		if (f->nmembers > 1)
+			qsort(f->members, (size_t)f->nmembers, sizeof *f->members, cmp_member);
+		for (int i = 0; i < f->nmembers; i++)
+			if (n == 0 || f->members[n - 1].id != f->members[i].id)
+				f->members[n++] = f->members[i];
+		f->nmembers = n;
+		/* Their dues by member too, once each. */
+		if (f->ndues > 1)
+			qsort(f->dues, (size_t)f->ndues, sizeof *f->dues, cmp_dues);
+		n = 0;
+		for (int i = 0; i < f->ndues; i++)
+			if (n == 0 || f->dues[n - 1].member_id != f->dues[i].member_id)
+				f->dues[n++] = f->dues[i];
+		f->ndues = n;
+	}
+	keep_member_events(f);
 	return OL_OK;
 }
 
@@ -686,10 +826,10 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 			rc = load_sums(db, w, f);
 		if (rc == OL_OK) {
 			mark_raw(w, f);
-			rc = load_candidates(db, w, f);
+			rc = load_rest(db, f, window_start(w));
 		}
 		if (rc == OL_OK)
-			rc = load_rest(db, f, window_start(w));
+			rc = load_candidates(db, w, f);
 	} else
 		rc = load_common(db, f, window_start(w));
 	if (rc == OL_OK && f->summarized) {

@@ -50,6 +50,12 @@ struct eng {
 		const char *msgid, *text;
 	} tr[TR_SLOTS];
 	const char *kind_label[SK_COUNT];
+	/* The summed months of the organization asked about last. */
+	long long months_org;
+	int months_lo, months_hi;
+	/* periods_for, by period kind, worked out once */
+	struct period periods[3][3];
+	int nperiods[3];
 };
 
 /* gettext, remembered for the evaluation: a review says the same few
@@ -247,7 +253,7 @@ static enum severity periodic(const struct eng *e, const struct period *p, int c
 /* The periods of a kind that the query covers (at most 3): for a check the
  * current one and the one before; for a review those inside its quarter
  * (the year only for the fourth quarter), not after the as-of day. */
-static int periods_for(const struct eng *e, enum period_kind k, struct period out[3])
+static int periods_of_query(const struct eng *e, enum period_kind k, struct period out[3])
 {
 	int n = 0;
 
@@ -275,6 +281,12 @@ static int periods_for(const struct eng *e, enum period_kind k, struct period ou
 	return n;
 }
 
+static int periods_for(const struct eng *e, enum period_kind k, struct period out[3])
+{
+	memcpy(out, e->periods[k], sizeof e->periods[k]);
+	return e->nperiods[k];
+}
+
 /* ---- sessions: from the facts, or from their summaries --------------------------- */
 
 /* Are org's sessions of a month in the facts themselves (else summed)? */
@@ -297,21 +309,39 @@ static int is_raw(const struct facts *f, long long org, int month)
 	return 0;
 }
 
-/* org's summed month, or NULL when nothing happened in it. */
-static const struct sum_month *sum_of(const struct facts *f, long long org, int month)
+/* org's summed months: sums.m[lo, hi), by month.  Each organization is
+ * asked about many times in a row. */
+static void months_of(struct eng *e, long long org, int *lo, int *hi)
 {
-	int lo = 0, hi = f->sums.n - 1;
+	const struct sum_month *m = e->f->sums.m;
+	int n = e->f->sums.n;
 
-	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
-		const struct sum_month *m = &f->sums.m[mid];
-		if (m->org_id == org && m->month == month)
-			return m;
-		if (m->org_id < org || (m->org_id == org && m->month < month))
-			lo = mid + 1;
-		else
-			hi = mid - 1;
+	if (e->months_org < org) {
+		/* the organizations come in id order: walk on */
+		int a = e->months_hi;
+		while (a < n && m[a].org_id < org)
+			a++;
+		e->months_lo = e->months_hi = a;
+		while (e->months_hi < n && m[e->months_hi].org_id == org)
+			e->months_hi++;
+		e->months_org = org;
+	} else if (e->months_org != org) {
+		RANGE(m, n, org_id, org, &e->months_lo, &e->months_hi);
+		e->months_org = org;
 	}
+	*lo = e->months_lo;
+	*hi = e->months_hi;
+}
+
+/* org's summed month, or NULL when nothing happened in it. */
+static const struct sum_month *sum_of(struct eng *e, long long org, int month)
+{
+	int lo, hi;
+
+	months_of(e, org, &lo, &hi);
+	for (; lo < hi && e->f->sums.m[lo].month <= month; lo++)
+		if (e->f->sums.m[lo].month == month)
+			return &e->f->sums.m[lo];
 	return NULL;
 }
 
@@ -367,9 +397,10 @@ static void tally_sessions(const struct facts *f, long long org, enum session_ki
 }
 
 /* Sessions of org of kind k in p, held or still planned as of as_of. */
-static struct tally count_sessions(const struct facts *f, long long org, enum session_kind k, int by_secretary,
+static struct tally count_sessions(struct eng *e, long long org, enum session_kind k, int by_secretary,
 				   const struct period *p, long as_of)
 {
+	const struct facts *f = e->f;
 	struct tally t = { 0, 0 };
 
 	if (!f->summarized) {
@@ -380,7 +411,7 @@ static struct tally count_sessions(const struct facts *f, long long org, enum se
 	int m0 = p->year * 12 + (p->kind == PERIOD_MONTH ? p->index - 1 : p->kind == PERIOD_QUARTER ? (p->index - 1) * 3 : 0);
 	int m1 = p->kind == PERIOD_MONTH ? m0 : p->kind == PERIOD_QUARTER ? m0 + 2 : m0 + 11, lo, hi, i;
 
-	RANGE(f->sums.m, f->sums.n, org_id, org, &lo, &hi);
+	months_of(e, org, &lo, &hi);
 	for (i = lo; i < hi && f->sums.m[i].month < m0; i++)
 		;
 	for (int mo = m0; mo <= m1; mo++) {
@@ -423,7 +454,7 @@ static void periodic_rule(struct eng *e, enum rule_id rule, const struct fact_or
 	int n = periods_for(e, pk, ps), i;
 
 	for (i = 0; i < n; i++) {
-		struct tally t = count_sessions(e->f, o->id, k, 0, &ps[i], e->q->as_of);
+		struct tally t = count_sessions(e, o->id, k, 0, &ps[i], e->q->as_of);
 		enum severity sev = periodic(e, &ps[i], t.held, param(e, rule, "min"), param(e, rule, "window"));
 		say_periodic(e, sev, k, &ps[i], t);
 		emit(e, rule, o, NULL, &ps[i], 0, sev, &t);
@@ -444,7 +475,7 @@ static void committee_meetings(struct eng *e, const struct fact_org *o)
 
 		if (facts_committee_on(e->f, o->id, day, NULL) < 3)
 			continue;
-		t = count_sessions(e->f, o->id, SK_COMMITTEE, 0, &ps[i], e->q->as_of);
+		t = count_sessions(e, o->id, SK_COMMITTEE, 0, &ps[i], e->q->as_of);
 		sev = periodic(e, &ps[i], t.held, param(e, R_COMMITTEE_M, "min"), param(e, R_COMMITTEE_M, "window"));
 		say_periodic(e, sev, SK_COMMITTEE, &ps[i], t);
 		emit(e, R_COMMITTEE_M, o, NULL, &ps[i], 0, sev, &t);
@@ -458,7 +489,7 @@ static void secretary_lesson(struct eng *e, const struct fact_org *o)
 	int n = periods_for(e, PERIOD_YEAR, ps), i;
 
 	for (i = 0; i < n; i++) {
-		struct tally t = count_sessions(e->f, o->id, SK_LESSON, 1, &ps[i], e->q->as_of);
+		struct tally t = count_sessions(e, o->id, SK_LESSON, 1, &ps[i], e->q->as_of);
 		char y[12];
 		enum severity sev;
 
@@ -589,7 +620,7 @@ static void quorums(struct eng *e, const struct fact_org *o)
 		if (is_raw(e->f, o->id, mo)) {
 			struct period m = month_period(mo);
 			quorums_raw(e, o, m.first > first ? m.first : first, m.last < last ? m.last : last);
-		} else if ((sm = sum_of(e->f, o->id, mo)) != NULL) {
+		} else if ((sm = sum_of(e, o->id, mo)) != NULL) {
 			for (int j = 0; j < sm->nq && !e->stop; j++) {
 				const struct sum_quorum *q = &e->f->sums.q[sm->first_q + j];
 				if (q->day >= first && q->day <= last)
@@ -1058,6 +1089,7 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 	w->dues_cut = w->life_cut = 0;
 	w->probation_cut = -1;
 	w->with_ok = 1;
+	w->cadre_min = w->ncadre_q = 0;
 }
 
 void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query *q, struct facts_window *w)
@@ -1075,6 +1107,16 @@ void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query
 	w->probation_cut = date_add_months(q->as_of, rules_param(cfg, R_PROBATION, "window") + 1);
 	/* Only a review names the secretary (R-SECRETARY met). */
 	w->with_ok = q->mode == RULES_REVIEW;
+	/* R-CADRE: the quarters periods_for gives, if the rule is on. */
+	w->cadre_min = rules_param(cfg, R_CADRE, "min");
+	w->ncadre_q = 0;
+	if (cfg->rules[R_CADRE].enabled) {
+		struct eng e = { .cfg = cfg, .q = q };
+		struct period ps[3];
+		int n = periods_of_query(&e, PERIOD_QUARTER, ps);
+		for (int i = 0; i < n && i < 2; i++)
+			w->cadre_q[w->ncadre_q++] = date_month_index(ps[i].first);
+	}
 }
 
 int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const struct rules_query *q,
@@ -1086,6 +1128,8 @@ int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const 
 	e.as_of_month = date_month_index(q->as_of);
 	e.from_month = date_month_index(f->from);
 	e.life_from = date_month_index(f->marks_from - 1) + 1;
+	for (int k = PERIOD_YEAR; k <= PERIOD_MONTH; k++)
+		e.nperiods[k] = periods_of_query(&e, (enum period_kind)k, e.periods[k]);
 	e.by_org = members_by(f, 0);
 	e.by_group = members_by(f, 1);
 	/* Organizations inside the query's: their ancestors include it. */

@@ -97,6 +97,11 @@ static void take_roll(struct world *w, int b, long long sid, long day, int hold,
 		enum attend_status a = who >= NM - 3 && rnd(3) ? ATTEND_ABSENT : st[rnd(7)];
 		if (who == NM - 1 && day >= D("2026-04-01"))
 			a = day < D("2026-05-01") ? ATTEND_PRESENT : ATTEND_ABSENT;
+		/* The second from last, a cadre, comes in January and July
+		 * only: no one of the second and fourth quarters, but the
+		 * month after each. */
+		if (who == NM - 2)
+			a = date_month_index(day) % 6 == 0 ? ATTEND_PRESENT : ATTEND_ABSENT;
 		attend_set(w->db, sid, w->member[b][who], a, NULL); /* refusals are fine */
 	}
 	if (hold)
@@ -133,7 +138,7 @@ static void build(struct world *w, unsigned long long seed)
 			if (mn.status == MEMBER_PROBATIONARY && mn.joined < 0)
 				mn.joined = w->start + (long)rnd(200);
 			mn.group_id = rnd(5) ? w->group[b][rnd(NG)] : 0;
-			mn.cadre = rnd(10) == 0;
+			mn.cadre = i == NM - 2 || rnd(10) == 0;
 			mn.born = -1;
 			assert_int_equal(member_add(w->db, &mn, &w->member[b][i]), OL_OK);
 		}

@@ -133,14 +133,19 @@ struct facts_window {
 	long as_of;         /* dues: each member's latest paid month up to this day */
 	/*
 	 * narrow: from the summaries, only the members who may have a finding
-	 * (see rules_facts_narrow): those with events, on probation, cadres,
-	 * secretaries, named in the ledger, who paid no dues after month
-	 * dues_cut or took part in nothing after month life_cut.  Counts of
-	 * members then come from the rosters.  0: every member.
+	 * (see rules_facts_narrow): those away by their latest event, on
+	 * probation, cadres who may have missed a quarter, secretaries,
+	 * named in the ledger, who paid no dues after month dues_cut or took
+	 * part in nothing after month life_cut.  Counts of members then come
+	 * from the rosters.  0: every member.
 	 */
 	int narrow, dues_cut, life_cut;
 	long probation_cut; /* narrow: probation ending after this day is not due */
 	int with_ok;        /* narrow: the query reports what is met (the secretary's name) */
+	/* narrow: a cadre who attended at least cadre_min sessions in each
+	 * quarter starting at months cadre_q[0 .. ncadre_q) (month indexes)
+	 * has no R-CADRE finding; no quarter: the rule finds nothing. */
+	int cadre_min, ncadre_q, cadre_q[2];
 };
 
 /*
