@@ -398,7 +398,7 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months, roster FROM summary_org ORDER BY org_id");
 	struct roster r = { 0 };
-	int rc, cap = 0, capsteps = 0, from = date_month_index(window_start(w)), full_from = date_month_index(w->periods_from),
+	int rc, cap = 0, from = date_month_index(window_start(w)), full_from = date_month_index(w->periods_from),
 		full_to = date_month_index(w->periods_to);
 
 	if (!st)
@@ -425,12 +425,7 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 		if (want_roster && sqlite3_column_type(st, 2) != SQLITE_NULL) {
 			struct fact_roster *fr = db_grow(&f->rosters, &f->nrosters, &cap, sizeof *fr);
 			fr->org_id = org;
-			fr->here = r.here;
-			fr->full = r.full;
-			fr->first_step = f->nsteps;
-			fr->nsteps = r.n;
-			for (int i = 0; i < r.n; i++)
-				*(struct roster_step *)db_grow(&f->steps, &f->nsteps, &capsteps, sizeof r.v[i]) = r.v[i];
+			roster_at(r.here, r.full, r.v, r.n, w->as_of, &fr->here, &fr->full);
 		}
 	}
 	sqlite3_reset(st);
@@ -885,7 +880,6 @@ void facts_free(struct facts *f)
 	free(f->raw);
 	free(f->names);
 	free(f->rosters);
-	free(f->steps);
 	memset(f, 0, sizeof *f);
 }
 

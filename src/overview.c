@@ -169,15 +169,10 @@ int overview_load_findings(struct db *db, const struct rules_config *cfg, struct
 	ov->have_findings = 1;
 	/* One load covering both queries. */
 	rules_facts_window(&check, &w);
+	rules_facts_narrow(cfg, &check, &w);
 	rules_facts_window(&review, &w2);
-	/* Both as of today: the same members may have findings (the
-	 * review's, met ones included). */
-	rules_facts_narrow(cfg, &review, &w);
-	w.sessions_from = w.sessions_from < w2.sessions_from ? w.sessions_from : w2.sessions_from;
-	w.yearly_from = w.yearly_from < w2.yearly_from ? w.yearly_from : w2.yearly_from;
-	w.marks_from = w.marks_from < w2.marks_from ? w.marks_from : w2.marks_from;
-	w.periods_from = w.periods_from < w2.periods_from ? w.periods_from : w2.periods_from;
-	w.periods_to = w.periods_to > w2.periods_to ? w.periods_to : w2.periods_to;
+	rules_facts_narrow(cfg, &review, &w2);
+	rules_facts_union(&w, &w2);
 	if ((rc = facts_load(db, &w, &f)) != OL_OK)
 		return rc;
 	rules_evaluate(cfg, &f, &check, on_check, ov);

@@ -699,8 +699,10 @@ static void structure(struct eng *e, const struct fact_org *o)
 	if (e->f->narrow) {
 		/* Only some members are in the facts: the roster counts. */
 		const struct fact_roster *r = roster_of(e->f, o->id);
-		if (r)
-			roster_at(r->here, r->full, e->f->steps + r->first_step, r->nsteps, a, &members, &full);
+		if (r) {
+			members = r->here;
+			full = r->full;
+		}
 	} else {
 		members_of(e, o->id, &idx, &lo, &hi);
 		for (i = lo; i < hi; i++) {
@@ -1116,6 +1118,32 @@ void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query
 		int n = periods_of_query(&e, PERIOD_QUARTER, ps);
 		for (int i = 0; i < n && i < 2; i++)
 			w->cadre_q[w->ncadre_q++] = date_month_index(ps[i].first);
+	}
+}
+
+void rules_facts_union(struct facts_window *w, const struct facts_window *w2)
+{
+	w->periods_from = w->periods_from < w2->periods_from ? w->periods_from : w2->periods_from;
+	w->periods_to = w->periods_to > w2->periods_to ? w->periods_to : w2->periods_to;
+	w->sessions_from = w->sessions_from < w2->sessions_from ? w->sessions_from : w2->sessions_from;
+	w->yearly_from = w->yearly_from < w2->yearly_from ? w->yearly_from : w2->yearly_from;
+	w->marks_from = w->marks_from < w2->marks_from ? w->marks_from : w2->marks_from;
+	if (w->as_of != w2->as_of || !w->narrow || !w2->narrow) {
+		w->narrow = 0;
+		return;
+	}
+	/* The same day and thresholds: the candidates of either query. */
+	w->dues_cut = w->dues_cut < w2->dues_cut ? w->dues_cut : w2->dues_cut;
+	w->life_cut = w->life_cut < w2->life_cut ? w->life_cut : w2->life_cut;
+	w->probation_cut = w->probation_cut > w2->probation_cut ? w->probation_cut : w2->probation_cut;
+	w->with_ok |= w2->with_ok;
+	w->cadre_min = w->cadre_min > w2->cadre_min ? w->cadre_min : w2->cadre_min;
+	for (int i = 0; i < w2->ncadre_q; i++) {
+		int j = 0;
+		while (j < w->ncadre_q && w->cadre_q[j] != w2->cadre_q[i])
+			j++;
+		if (j == w->ncadre_q && j < 3)
+			w->cadre_q[w->ncadre_q++] = w2->cadre_q[i];
 	}
 }
 

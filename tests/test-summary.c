@@ -349,15 +349,56 @@ static void same_findings(struct db *db, const struct rules_query *q)
 	free(b);
 }
 
-/* A check on as_of, and a review of its quarter, both ways. */
+/* The overview's way: one narrow load serving a check and a review as of
+ * the same day (rules_facts_union) gives each its own findings. */
+static void same_findings_shared(struct db *db, const struct rules_query *check, const struct rules_query *review)
+{
+	struct rules_config cfg;
+	struct facts_window w, w2;
+	struct facts f;
+	struct strbuf c = { 0 }, r = { 0 };
+	int used;
+	char *want_c, *want_r;
+
+	rules_defaults(&cfg);
+	rules_facts_window(check, &w);
+	rules_facts_narrow(&cfg, check, &w);
+	rules_facts_window(review, &w2);
+	rules_facts_narrow(&cfg, review, &w2);
+	rules_facts_union(&w, &w2);
+	assert_true(w.narrow);
+	assert_int_equal(facts_load(db, &w, &f), OL_OK);
+	rules_evaluate(&cfg, &f, check, collect, &c);
+	rules_evaluate(&cfg, &f, review, collect, &r);
+	facts_free(&f);
+	want_c = findings(db, check, 0, &used);
+	want_r = findings(db, review, 0, &used);
+	strbuf_adds(&c, "");
+	strbuf_adds(&r, "");
+	assert_string_equal(c.s, want_c);
+	assert_string_equal(r.s, want_r);
+	strbuf_free(&c);
+	strbuf_free(&r);
+	free(want_c);
+	free(want_r);
+}
+
+/* A check on as_of, and a review of its quarter, both ways; and the check
+ * from one load with that review, and with the review of the quarter
+ * before the check's two. */
 static void both_ways(struct db *db, long as_of)
 {
-	struct rules_query q = { .mode = RULES_CHECK, .as_of = as_of };
+	struct rules_query q = { .mode = RULES_CHECK, .as_of = as_of }, r = q, before;
 
 	same_findings(db, &q);
-	q.mode = RULES_REVIEW;
-	period_of(PERIOD_QUARTER, as_of, &q.quarter);
-	same_findings(db, &q);
+	r.mode = RULES_REVIEW;
+	period_of(PERIOD_QUARTER, as_of, &r.quarter);
+	same_findings(db, &r);
+	before = r;
+	period_of(PERIOD_QUARTER, r.quarter.first - 1, &before.quarter);
+	period_of(PERIOD_QUARTER, before.quarter.first - 1, &before.quarter);
+	same_findings_shared(db, &q, &r);
+	same_findings_shared(db, &q, &before);
 }
 
 /* Every summary row, as text. */

@@ -107,15 +107,13 @@ struct facts {
 		int month;
 	} *raw;
 	int nraw;
-	/* Summarized facts: each organization's roster (summary.h), its
-	 * steps a slice of steps; by org. */
+	/* Summarized facts: each organization's roster (summary.h) on the
+	 * as-of day, by org. */
 	struct fact_roster {
 		long long org_id;
-		int here, full, first_step, nsteps;
+		int here, full;
 	} *rosters;
 	int nrosters;
-	struct roster_step *steps;
-	int nsteps;
 	/* The members' names, end to end (fact_member.name points here). */
 	char *names;
 	int nnames, capnames;
@@ -145,7 +143,7 @@ struct facts_window {
 	/* narrow: a cadre who attended at least cadre_min sessions in each
 	 * quarter starting at months cadre_q[0 .. ncadre_q) (month indexes)
 	 * has no R-CADRE finding; no quarter: the rule finds nothing. */
-	int cadre_min, ncadre_q, cadre_q[2];
+	int cadre_min, ncadre_q, cadre_q[3];
 };
 
 /*

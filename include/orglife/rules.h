@@ -135,6 +135,9 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w);
 /* Lets the load read only the members who may have a finding under cfg's
  * thresholds (facts_window.narrow). */
 void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query *q, struct facts_window *w);
+/* Widens w to cover w2 as well, for one load serving two queries as of
+ * the same day (else every member is read). */
+void rules_facts_union(struct facts_window *w, const struct facts_window *w2);
 
 /*
  * Evaluates every enabled rule; calls fn for each finding (RULES_CHECK: due
