@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <langinfo.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -557,10 +556,18 @@ void text_csv_field(struct strbuf *out, const char *s)
 
 /* ---- table ------------------------------------------------------------ */
 
-struct table_cell {
-	const char *s; /* in a block; NULL: "" */
-	int len, w;    /* bytes and columns */
-};
+/* A cell: NULL for "", else its string in a block, right after its width
+ * in columns (an int). */
+typedef const char *table_cell_t;
+
+static int table_cell_width(table_cell_t c)
+{
+	int w = 0;
+
+	if (c)
+		memcpy(&w, c - sizeof w, sizeof w);
+	return w;
+}
 
 /* The cells' strings, end to end in blocks that never move. */
 struct table_block {
@@ -576,7 +583,7 @@ struct table {
 	/* Cells, row-major, sanitized when set and measured once: a table of
 	 * a review has a hundred and seventy thousand of them.  A cell equal
 	 * to the one above it shares its string. */
-	struct table_cell *cells;
+	table_cell_t *cells;
 	size_t nrows, caprows;
 	struct table_block *blocks; /* the newest first */
 	struct strbuf clean;        /* a cell being sanitized */
@@ -622,7 +629,7 @@ void table_set_right(struct table *t, int col)
 
 void table_add_row(struct table *t)
 {
-	struct table_cell *row;
+	table_cell_t *row;
 
 	if (!t)
 		return;
@@ -636,17 +643,18 @@ void table_add_row(struct table *t)
 	}
 	row = t->cells + t->nrows++ * (size_t)t->ncols;
 	for (int i = 0; i < t->ncols; i++)
-		row[i] = (struct table_cell){ 0 };
+		row[i] = NULL;
 }
 
-/* A copy of the len bytes at s, NUL-terminated, that lives as long as t. */
-static const char *table_keep(struct table *t, const char *s, size_t len)
+/* A cell of the len bytes at s, w columns wide, that lives as long as t. */
+static table_cell_t table_keep(struct table *t, const char *s, size_t len, int w)
 {
 	struct table_block *b = t->blocks;
+	size_t need = sizeof w + len + 1;
 	char *p;
 
-	if (!b || b->cap - b->used < len + 1) {
-		size_t cap = len + 1 > TABLE_BLOCK ? len + 1 : TABLE_BLOCK;
+	if (!b || b->cap - b->used < need) {
+		size_t cap = need > TABLE_BLOCK ? need : TABLE_BLOCK;
 
 		b = xmalloc(sizeof *b + cap);
 		b->next = t->blocks;
@@ -655,15 +663,16 @@ static const char *table_keep(struct table *t, const char *s, size_t len)
 		t->blocks = b;
 	}
 	p = b->data + b->used;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	b->used += len + 1;
-	return p;
+	memcpy(p, &w, sizeof w);
+	memcpy(p + sizeof w, s, len);
+	p[sizeof w + len] = '\0';
+	b->used += need;
+	return p + sizeof w;
 }
 
 void table_cell(struct table *t, int col, const char *text)
 {
-	struct table_cell *cell, *up;
+	table_cell_t *cell, *up;
 	size_t len;
 
 	if (!t || col < 0 || col >= t->ncols)
@@ -674,25 +683,22 @@ void table_cell(struct table *t, int col, const char *text)
 	up = t->nrows > 1 ? cell - t->ncols : NULL;
 	/* Set again: the old text stays unused in its block. */
 	if (!text || !*text) {
-		*cell = (struct table_cell){ 0 };
+		*cell = NULL;
 		return;
 	}
 	/* What sanitizing left as it was comes out the same again. */
-	if (up && up->s && strcmp(up->s, text) == 0) {
+	if (up && *up && strcmp(*up, text) == 0) {
 		*cell = *up;
 		return;
 	}
 	strbuf_reset(&t->clean);
 	text_sanitize_into(&t->clean, text, 0);
 	len = t->clean.len;
-	if (len > INT_MAX)
-		text_die_oom(); /* no cell is that long */
-	if (up && up->s && (size_t)up->len == len && memcmp(up->s, t->clean.s, len) == 0) {
+	if (up && *up && strcmp(*up, t->clean.s) == 0) {
 		*cell = *up;
 		return;
 	}
-	*cell = (struct table_cell){ .s = table_keep(t, t->clean.s, len), .len = (int)len,
-				     .w = text_width_n(t->clean.s, len) };
+	*cell = table_keep(t, t->clean.s, len, text_width_n(t->clean.s, len));
 }
 
 /* Appends one cell of width w (its text s, len bytes) to line in a column
@@ -746,9 +752,11 @@ void table_print(struct table *t, FILE *f, int max_width)
 	if (!has_header && t->nrows == 0)
 		goto out;
 	for (r = 0; r < t->nrows * (size_t)t->ncols; r++) {
+		int w = table_cell_width(t->cells[r]);
+
 		c = (int)(r % (size_t)t->ncols);
-		if (t->cells[r].w > widths[c])
-			widths[c] = t->cells[r].w;
+		if (w > widths[c])
+			widths[c] = w;
 	}
 	total = 2L * (t->ncols - 1);
 	for (c = 0; c < t->ncols; c++)
@@ -773,12 +781,13 @@ void table_print(struct table *t, FILE *f, int max_width)
 		table_flush_line(&line, f);
 	}
 	for (r = 0; r < t->nrows; r++) {
-		const struct table_cell *row = t->cells + r * (size_t)t->ncols;
+		const table_cell_t *row = t->cells + r * (size_t)t->ncols;
 
 		for (c = 0; c < t->ncols; c++) {
 			if (c > 0)
 				strbuf_add(&line, "  ", 2);
-			table_put(&line, row[c].s ? row[c].s : "", (size_t)row[c].len, row[c].w, widths[c], t->right[c]);
+			table_put(&line, row[c] ? row[c] : "", row[c] ? strlen(row[c]) : 0, table_cell_width(row[c]),
+				  widths[c], t->right[c]);
 		}
 		table_flush_line(&line, f);
 	}
