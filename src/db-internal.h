@@ -50,6 +50,9 @@ void db_bind_id(sqlite3_stmt *st, int idx, long long id);
 long db_col_day(sqlite3_stmt *st, int col);
 /* Steps a statement that writes; OL_OK or the SQLite failure. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
+/* Sets SQLite's page cache (PRAGMA cache_size: pages, or KiB when
+ * negative) and returns the setting it replaced. */
+int db_cache_size(struct db *db, int size);
 
 /*
  * Appends to the audit log what the triggers cannot see (a packed mark or

@@ -353,6 +353,17 @@ static int pragma_int(struct db *db, const char *sql, long *out)
 	return rc == SQLITE_ROW ? OL_OK : db_fail_sqlite(db, "reading the schema version");
 }
 
+int db_cache_size(struct db *db, int size)
+{
+	long old = -2000; /* SQLite's default */
+	char sql[48];
+
+	pragma_int(db, "PRAGMA cache_size", &old);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", size);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return (int)old;
+}
+
 int db_schema_version(struct db *db)
 {
 	long v = 0;
