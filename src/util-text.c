@@ -670,10 +670,45 @@ static table_cell_t table_keep(struct table *t, const char *s, size_t len, int w
 	return p + sizeof w;
 }
 
+/* When s needs no sanitizing, its length and width into *len and *w, and
+ * 1; else 0.  One pass: most cells are clean. */
+static int text_clean_measure(const char *s, size_t *len, int *w)
+{
+	size_t i = 0, k;
+	long total = 0;
+	int utf8 = -1;
+	unsigned cp;
+
+	for (;;) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7F) {
+			total++;
+			i++;
+			continue;
+		}
+		if (c == 0)
+			break;
+		if (c < 0x80)
+			return 0;
+		k = text_utf8_decode(s + i, 4, &cp); /* stops at the NUL */
+		if (cp == TEXT_CP_INVALID || cp <= 0x9F || text_is_bidi_control(cp))
+			return 0;
+		total += text_char_width(s + i, k, &k, &utf8);
+		i += k;
+		if (total > 0x3FFFFFFF)
+			return 0; /* absurd: measured the long way */
+	}
+	*len = i;
+	*w = (int)total;
+	return 1;
+}
+
 void table_cell(struct table *t, int col, const char *text)
 {
 	table_cell_t *cell, *up;
 	size_t len;
+	int w;
 
 	if (!t || col < 0 || col >= t->ncols)
 		return;
@@ -689,6 +724,10 @@ void table_cell(struct table *t, int col, const char *text)
 	/* What sanitizing left as it was comes out the same again. */
 	if (up && *up && strcmp(*up, text) == 0) {
 		*cell = *up;
+		return;
+	}
+	if (text_clean_measure(text, &len, &w)) {
+		*cell = table_keep(t, text, len, w);
 		return;
 	}
 	strbuf_reset(&t->clean);
@@ -718,14 +757,17 @@ static void table_put(struct strbuf *line, const char *s, size_t len, int w, int
 	}
 }
 
-/* Ends line: trailing spaces trimmed, a newline, written to f. */
-static void table_flush_line(struct strbuf *line, FILE *f)
+/* Ends the line at the end of out: trailing spaces trimmed, a newline.
+ * The lines go to f 64 KiB at a time; table_print writes the rest. */
+static void table_end_line(struct strbuf *out, FILE *f)
 {
-	while (line->len > 0 && line->s[line->len - 1] == ' ')
-		line->len--;
-	strbuf_addc(line, '\n');
-	fwrite(line->s, 1, line->len, f);
-	strbuf_reset(line);
+	while (out->len > 0 && out->s[out->len - 1] == ' ')
+		out->len--;
+	strbuf_addc(out, '\n');
+	if (out->len >= 65536) {
+		fwrite(out->s, 1, out->len, f);
+		strbuf_reset(out);
+	}
 }
 
 void table_print(struct table *t, FILE *f, int max_width)
@@ -778,7 +820,7 @@ void table_print(struct table *t, FILE *f, int max_width)
 				strbuf_add(&line, "  ", 2);
 			table_put(&line, hdr[c], strlen(hdr[c]), hdrw[c], widths[c], t->right[c]);
 		}
-		table_flush_line(&line, f);
+		table_end_line(&line, f);
 	}
 	for (r = 0; r < t->nrows; r++) {
 		const table_cell_t *row = t->cells + r * (size_t)t->ncols;
@@ -789,8 +831,10 @@ void table_print(struct table *t, FILE *f, int max_width)
 			table_put(&line, row[c] ? row[c] : "", row[c] ? strlen(row[c]) : 0, table_cell_width(row[c]),
 				  widths[c], t->right[c]);
 		}
-		table_flush_line(&line, f);
+		table_end_line(&line, f);
 	}
+	if (line.len)
+		fwrite(line.s, 1, line.len, f);
 out:
 	for (c = 0; c < t->ncols; c++)
 		free(hdr[c]);
