@@ -464,7 +464,7 @@ int text_fit_right(struct strbuf *out, const char *s, int cols)
 
 void text_json_string(struct strbuf *out, const char *s)
 {
-	size_t i = 0, n, k;
+	size_t i = 0, n, k, run;
 	unsigned cp;
 
 	if (!s) {
@@ -474,8 +474,24 @@ void text_json_string(struct strbuf *out, const char *s)
 	n = strlen(s);
 	strbuf_addc(out, '"');
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		/* what goes as it is, at once */
+		for (run = i; run < n; run += k) {
+			c = (unsigned char)s[run];
+			k = 1;
+			if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+				continue;
+			if (c < 0x80)
+				break;
+			k = text_utf8_decode(s + run, n - run, &cp);
+			if (cp == TEXT_CP_INVALID || cp == 0x2028 || cp == 0x2029)
+				break;
+		}
+		strbuf_add(out, s + i, run - i);
+		if ((i = run) == n)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x80) {
 			switch (c) {
 			case '"': strbuf_add(out, "\\\"", 2); break;
@@ -485,11 +501,7 @@ void text_json_string(struct strbuf *out, const char *s)
 			case '\n': strbuf_add(out, "\\n", 2); break;
 			case '\r': strbuf_add(out, "\\r", 2); break;
 			case '\t': strbuf_add(out, "\\t", 2); break;
-			default:
-				if (c < 0x20)
-					strbuf_addf(out, "\\u%04x", (unsigned)c);
-				else
-					strbuf_addc(out, (char)c);
+			default: strbuf_addf(out, "\\u%04x", (unsigned)c);
 			}
 			i++;
 			continue;
@@ -497,10 +509,8 @@ void text_json_string(struct strbuf *out, const char *s)
 		k = text_utf8_decode(s + i, n - i, &cp);
 		if (cp == TEXT_CP_INVALID)
 			strbuf_add(out, "\xEF\xBF\xBD", 3);
-		else if (cp == 0x2028 || cp == 0x2029)
+		else /* U+2028, U+2029 */
 			strbuf_addf(out, "\\u%04x", cp);
-		else
-			strbuf_add(out, s + i, k);
 		i += k;
 	}
 	strbuf_addc(out, '"');
@@ -532,7 +542,7 @@ static int text_is_plain_number(const char *s)
 void text_csv_field(struct strbuf *out, const char *s)
 {
 	int quote, prefix;
-	const char *p;
+	const char *p, *q;
 
 	if (!s)
 		return;
@@ -546,11 +556,12 @@ void text_csv_field(struct strbuf *out, const char *s)
 		strbuf_adds(out, s);
 		return;
 	}
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			strbuf_addc(out, '"');
-		strbuf_addc(out, *p);
+	/* Each quote doubled: the text up to and with it, then one more. */
+	for (p = s; (q = strchr(p, '"')) != NULL; p = q + 1) {
+		strbuf_add(out, p, (size_t)(q - p + 1));
+		strbuf_addc(out, '"');
 	}
+	strbuf_adds(out, p);
 	strbuf_addc(out, '"');
 }
 
