@@ -24,6 +24,7 @@ struct out {
 	int nrows;
 	struct table *table;
 	struct strbuf buf;
+	char **json_keys; /* JSON: each column's "key": , encoded once */
 	int tty; /* writing to a terminal: machine formats are made harmless too */
 };
 
@@ -65,8 +66,16 @@ struct out *out_begin(enum out_format fmt, FILE *f, const struct out_col *cols, 
 			text_csv_field(&o->buf, cols[i].key);
 		}
 		strbuf_adds(&o->buf, "\r\n");
-	} else
+	} else {
+		o->json_keys = xmalloc(sizeof *o->json_keys * (size_t)ncols);
+		for (i = 0; i < ncols; i++) {
+			struct strbuf k = { 0 };
+			text_json_string(&k, cols[i].key);
+			strbuf_adds(&k, ": ");
+			o->json_keys[i] = strbuf_detach(&k);
+		}
 		strbuf_addc(&o->buf, '[');
+	}
 	return o;
 }
 
@@ -80,18 +89,17 @@ static void end_row(struct out *o)
 		strbuf_adds(&o->buf, "\r\n");
 	else if (o->fmt == OUT_JSON)
 		strbuf_addc(&o->buf, '}');
-	fputs(strbuf_str(&o->buf), o->f);
-	strbuf_reset(&o->buf);
+	/* Written 64 KiB at a time; out_end writes the rest. */
+	if (o->buf.len >= 65536) {
+		fwrite(o->buf.s, 1, o->buf.len, o->f);
+		strbuf_reset(&o->buf);
+	}
 }
 
 void out_row(struct out *o)
 {
 	if (o->nrows > 0)
 		end_row(o);
-	else if (o->fmt != OUT_TEXT) {
-		fputs(strbuf_str(&o->buf), o->f);
-		strbuf_reset(&o->buf);
-	}
 	o->col = 0;
 	if (o->fmt == OUT_TEXT)
 		table_add_row(o->table);
@@ -128,8 +136,7 @@ static void put(struct out *o, const char *s, const char *raw)
 	case OUT_JSON:
 		if (c)
 			strbuf_adds(&o->buf, ", ");
-		text_json_string(&o->buf, o->cols[c].key);
-		strbuf_adds(&o->buf, ": ");
+		strbuf_adds(&o->buf, o->json_keys[c]);
 		if (raw)
 			strbuf_adds(&o->buf, raw);
 		else
@@ -198,7 +205,12 @@ void out_end(struct out *o)
 		fputs(strbuf_str(&o->buf), o->f);
 		break;
 	case OUT_JSON:
+		if (o->nrows)
+			fputs(strbuf_str(&o->buf), o->f);
 		fputs(o->nrows ? "\n]\n" : "[]\n", o->f);
+		for (int i = 0; i < o->ncols; i++)
+			free(o->json_keys[i]);
+		free(o->json_keys);
 		break;
 	}
 	strbuf_free(&o->buf);
