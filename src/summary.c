@@ -101,6 +101,24 @@ static void quorum_of(const struct facts *f, const struct fact_session *s, struc
 	}
 }
 
+/* One more session in a count. */
+static void count_one(sum_count *c)
+{
+	if (*c < SUM_COUNT_MAX)
+		++*c;
+}
+
+/* A count as decoded, kept as a sum_count. */
+static int get_count(const unsigned char **p, const unsigned char *end, sum_count *c)
+{
+	int v;
+
+	if (get_small(p, end, COUNT_MAX, &v) != 0)
+		return -1;
+	*c = (sum_count)(v < SUM_COUNT_MAX ? v : SUM_COUNT_MAX);
+	return 0;
+}
+
 int summary_org_month(const struct facts *f, long long org_id, int month, struct sum_set *s)
 {
 	struct sum_month sm;
@@ -120,17 +138,17 @@ int summary_org_month(const struct facts *f, long long org_id, int month, struct
 		any = 1;
 		for (k = 0; k < SK_COUNT; k++)
 			if (facts_is_kind(x, (enum session_kind)k))
-				(held ? sm.held : sm.planned)[k]++;
+				count_one(&(held ? sm.held : sm.planned)[k]);
 		if (facts_is_kind(x, SK_LESSON)) {
 			long long sec;
 			facts_committee_on(f, org_id, x->day, &sec);
 			if (sec && x->lecturer_id == sec)
-				*(held ? &sm.sec_held : &sm.sec_planned) += 1;
+				count_one(held ? &sm.sec_held : &sm.sec_planned);
 		}
 		if (!held)
 			continue;
 		if (x->day > sm.last_held)
-			sm.last_held = x->day;
+			sm.last_held = (int)x->day;
 		if (facts_is_election(f, x) || facts_is_kind(x, SK_ASSEMBLY) || x->kind == SK_COMMITTEE) {
 			quorum_of(f, x, push_quorum(s));
 			sm.nq++;
@@ -456,16 +474,15 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		for (int k = 0; k < SK_COUNT; k++) {
 			if (!(mask & 1 << k))
 				continue;
-			if (get_small(&p, end, COUNT_MAX, &m.held[k]) != 0 ||
-			    get_small(&p, end, COUNT_MAX, &m.planned[k]) != 0)
+			if (get_count(&p, end, &m.held[k]) != 0 || get_count(&p, end, &m.planned[k]) != 0)
 				goto bad;
 		}
-		if (get_small(&p, end, COUNT_MAX, &m.sec_held) != 0 || get_small(&p, end, COUNT_MAX, &m.sec_planned) != 0 ||
+		if (get_count(&p, end, &m.sec_held) != 0 || get_count(&p, end, &m.sec_planned) != 0 ||
 		    get_small(&p, end, COUNT_MAX, &m.nq) != 0)
 			goto bad;
 		full = month >= full_from && month <= full_to;
 		keep = full || yearly(&m);
-		m.last_held = dom && keep ? day_in(month, dom) : -1;
+		m.last_held = dom && keep ? (int)day_in(month, dom) : -1;
 		m.first_q = s->nq;
 		for (int j = 0; j < m.nq; j++) {
 			struct sum_quorum q;

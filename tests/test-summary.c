@@ -599,6 +599,23 @@ static void test_months_refuse_nonsense(void **state)
 	sum_set_free(&s);
 }
 
+/* More sessions of a kind in a month than a count holds: that many. */
+static void test_months_count_saturates(void **state)
+{
+	/* month 10: no day, assemblies (mask 1): 70,000 held and 65,535
+	 * planned; 3 secretary's lessons held, none planned; no quorum */
+	const unsigned char many[] = { 10, 0, 1, 0xf0, 0xa2, 0x04, 0xff, 0xff, 0x03, 3, 0, 0 };
+	struct sum_set s = { 0 };
+
+	(void)state;
+	assert_int_equal(summary_months_decode(many, sizeof many, 1, 0, 0, 1 << 30, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.m[0].held[SK_ASSEMBLY], SUM_COUNT_MAX);
+	assert_int_equal(s.m[0].planned[SK_ASSEMBLY], SUM_COUNT_MAX);
+	assert_int_equal(s.m[0].sec_held, 3);
+	sum_set_free(&s);
+}
+
 static void test_life_round_trip(void **state)
 {
 	const unsigned char months[] = { 0, 0, 5, 2, 0, 9, 0, 0 };
@@ -629,6 +646,7 @@ int main(void)
 		cmocka_unit_test(test_before_the_summaries),
 		cmocka_unit_test(test_months_round_trip),
 		cmocka_unit_test(test_months_refuse_nonsense),
+		cmocka_unit_test(test_months_count_saturates),
 		cmocka_unit_test(test_life_round_trip),
 	};
 

@@ -39,13 +39,19 @@ struct sum_quorum {
 	int voters[3], all[3];
 };
 
+/* Sessions of one kind in one month: no organization holds more than
+ * SUM_COUNT_MAX, and one that did would count that many.  Small, since a
+ * check reads some 70,000 months. */
+typedef unsigned short sum_count;
+#define SUM_COUNT_MAX 65535
+
 struct sum_month {
 	long long org_id;
-	int month;      /* year * 12 + month - 1 */
-	long last_held; /* day number, -1: nothing held */
-	int held[SK_COUNT], planned[SK_COUNT];
-	int sec_held, sec_planned; /* party lessons given by the secretary */
-	int first_q, nq;           /* quorums: a slice of sum_set.q, by day */
+	int month;     /* year * 12 + month - 1 */
+	int last_held; /* day number, -1: nothing held */
+	sum_count held[SK_COUNT], planned[SK_COUNT];
+	sum_count sec_held, sec_planned; /* party lessons given by the secretary */
+	int first_q, nq;                 /* quorums: a slice of sum_set.q, by day */
 };
 
 /* Months (by org, month) and the quorums they hold. */
