@@ -592,15 +592,19 @@ struct table {
 	char **header;  /* ncols entries, NULL = unset */
 	int *right;     /* ncols flags */
 	/* Cells, row-major, sanitized when set and measured once: a table of
-	 * a review has a hundred and seventy thousand of them.  A cell equal
-	 * to the one above it shares its string. */
+	 * a review has a quarter of a million of them.  A cell equal to one
+	 * seen lately shares its string. */
 	table_cell_t *cells;
 	size_t nrows, caprows;
 	struct table_block *blocks; /* the newest first */
 	struct strbuf clean;        /* a cell being sanitized */
+	/* Cells seen lately, by a hash of their text: a review says the
+	 * same few things about thousands of organizations. */
+	table_cell_t *seen;
 };
 
 #define TABLE_BLOCK 65536
+#define TABLE_SEEN 4096 /* a power of two */
 
 struct table *table_new(int ncols)
 {
@@ -620,6 +624,7 @@ struct table *table_new(int ncols)
 	t->nrows = t->caprows = 0;
 	t->blocks = NULL;
 	t->clean = (struct strbuf){ 0 };
+	t->seen = NULL;
 	return t;
 }
 
@@ -717,7 +722,8 @@ static int text_clean_measure(const char *s, size_t *len, int *w)
 
 void table_cell(struct table *t, int col, const char *text)
 {
-	table_cell_t *cell, *up;
+	table_cell_t *cell, *seen;
+	unsigned h = 2166136261u;
 	size_t len;
 	int w;
 
@@ -726,28 +732,30 @@ void table_cell(struct table *t, int col, const char *text)
 	if (t->nrows == 0)
 		table_add_row(t);
 	cell = &t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)col];
-	up = t->nrows > 1 ? cell - t->ncols : NULL;
 	/* Set again: the old text stays unused in its block. */
 	if (!text || !*text) {
 		*cell = NULL;
 		return;
 	}
+	if (!t->seen) {
+		t->seen = xmalloc(TABLE_SEEN * sizeof *t->seen);
+		memset(t->seen, 0, TABLE_SEEN * sizeof *t->seen);
+	}
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		h = (h ^ *p) * 16777619u; /* FNV-1a */
+	seen = &t->seen[h & (TABLE_SEEN - 1)];
 	/* What sanitizing left as it was comes out the same again. */
-	if (up && *up && strcmp(*up, text) == 0) {
-		*cell = *up;
+	if (*seen && strcmp(*seen, text) == 0) {
+		*cell = *seen;
 		return;
 	}
 	if (text_clean_measure(text, &len, &w)) {
-		*cell = table_keep(t, text, len, w);
+		*cell = *seen = table_keep(t, text, len, w);
 		return;
 	}
 	strbuf_reset(&t->clean);
 	text_sanitize_into(&t->clean, text, 0);
 	len = t->clean.len;
-	if (up && *up && strcmp(*up, t->clean.s) == 0) {
-		*cell = *up;
-		return;
-	}
 	*cell = table_keep(t, t->clean.s, len, text_width_n(t->clean.s, len));
 }
 
@@ -867,6 +875,7 @@ void table_free(struct table *t)
 		t->blocks = next;
 	}
 	strbuf_free(&t->clean);
+	free(t->seen);
 	for (int c = 0; c < t->ncols; c++)
 		free(t->header[c]);
 	free(t->header);

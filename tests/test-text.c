@@ -644,8 +644,8 @@ static void test_table_edge_cases(void **state)
 	table_free(t);
 }
 
-/* Cells equal to the one above share their text; setting a cell again,
- * or setting the one below differently, leaves the others as they were. */
+/* Cells equal to one set before share their text; setting a cell again,
+ * or setting another differently, leaves the others as they were. */
 static void test_table_repeated_cells(void **state)
 {
 	(void)state;
@@ -666,13 +666,20 @@ static void test_table_repeated_cells(void **state)
 	table_cell(t, 1, "");
 	table_add_row(t);
 	table_cell(t, 0, "第一支部x");
+	table_add_row(t); /* as rows further up, the dirty one too */
+	table_cell(t, 0, "第一支部");
+	table_cell(t, 1, "b\tc");
+	table_add_row(t);
+	table_cell(t, 1, "a");
 	out = print_table(t, 0);
 	assert_string_equal(out,
 		"ORG        NOTE\n"
 		"第一支部   a\n"
 		"第一支部   b^Ic\n"
 		"第一支部x\n"
-		"第一支部x\n");
+		"第一支部x\n"
+		"第一支部   b^Ic\n"
+		"           a\n");
 	free(out);
 	table_free(t);
 }
