@@ -135,14 +135,15 @@ void overview_review_add(struct overview *ov, const struct finding *fd)
 	f = &ov->review[ov->nreview++];
 	f->org_id = fd->org_id;
 	f->member_id = fd->member_id;
-	f->rule = fd->rule;
-	f->severity = fd->severity;
-	f->has_period = fd->has_period;
-	if (fd->has_period)
-		f->period = fd->period;
-	else
-		memset(&f->period, 0, sizeof f->period);
-	f->message = xstrdup(fd->message ? fd->message : "");
+	f->rule = (unsigned char)fd->rule;
+	f->severity = (unsigned char)fd->severity;
+	f->has_period = (unsigned char)fd->has_period;
+	/* A period is its kind and first day: 32 bytes a finding, not 72. */
+	f->period_kind = (unsigned char)(fd->has_period ? fd->period.kind : 0);
+	f->first = (int)(fd->has_period ? fd->period.first : 0);
+	if (!ov->messages)
+		ov->messages = text_pool_new();
+	f->message = text_pool_add(ov->messages, fd->message ? fd->message : "");
 }
 
 static int on_check(const struct finding *fd, void *ctx)
@@ -185,12 +186,16 @@ void overview_free(struct overview *ov)
 {
 	for (int i = 0; i < ov->norgs; i++)
 		free(ov->orgs[i].name);
-	for (int i = 0; i < ov->nreview; i++)
-		free(ov->review[i].message);
+	text_pool_free(ov->messages);
 	free(ov->orgs);
 	free(ov->by_id);
 	free(ov->review);
 	memset(ov, 0, sizeof *ov);
+}
+
+void overview_finding_period(const struct overview_finding *f, struct period *p)
+{
+	period_of((enum period_kind)f->period_kind, f->first, p);
 }
 
 /* Adds a finding's period to a rule's cells (worst severity per period). */
@@ -200,7 +205,7 @@ static void cell_add(struct overview_rule *r, const struct overview_finding *f)
 
 	for (i = 0; i < r->ncells; i++) {
 		struct overview_cell *c = &r->cells[i];
-		if (c->has_period == f->has_period && (!f->has_period || c->period.first == f->period.first)) {
+		if (c->has_period == f->has_period && (!f->has_period || c->period.first == f->first)) {
 			if (f->severity > c->severity)
 				c->severity = f->severity;
 			return;
@@ -212,18 +217,21 @@ static void cell_add(struct overview_rule *r, const struct overview_finding *f)
 		r->ncells--;
 	}
 	for (i = r->ncells; i > 0 && f->has_period && r->cells[i - 1].has_period &&
-			    r->cells[i - 1].period.first > f->period.first; i--)
+			    r->cells[i - 1].period.first > f->first; i--)
 		r->cells[i] = r->cells[i - 1];
 	r->cells[i].has_period = f->has_period;
-	r->cells[i].period = f->period;
-	r->cells[i].severity = f->severity;
+	if (f->has_period)
+		overview_finding_period(f, &r->cells[i].period);
+	else
+		memset(&r->cells[i].period, 0, sizeof r->cells[i].period);
+	r->cells[i].severity = (enum severity)f->severity;
 	r->ncells++;
 }
 
 static void rule_add(struct overview_rule *r, const struct overview_finding *f, int index)
 {
 	if (r->nfindings == 0 || f->severity > r->worst) {
-		r->worst = f->severity;
+		r->worst = (enum severity)f->severity;
 		r->first = index;
 	}
 	r->nfindings++;

@@ -565,27 +565,111 @@ void text_csv_field(struct strbuf *out, const char *s)
 	strbuf_addc(out, '"');
 }
 
+/* ---- string pool -------------------------------------------------------- */
+
+/* Strings end to end in blocks that never move, each after its tag. */
+struct text_pool_block {
+	struct text_pool_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+struct text_pool {
+	struct text_pool_block *blocks; /* the newest first */
+	const char **seen;              /* TEXT_POOL_SEEN slots, by hash */
+};
+
+#define TEXT_POOL_BLOCK 65536
+#define TEXT_POOL_SEEN 4096 /* a power of two */
+
+static unsigned text_pool_hash(const char *s, size_t len)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (TEXT_POOL_SEEN - 1);
+}
+
+struct text_pool *text_pool_new(void)
+{
+	struct text_pool *p = xmalloc(sizeof *p);
+
+	p->blocks = NULL;
+	p->seen = xmalloc(TEXT_POOL_SEEN * sizeof *p->seen);
+	memset(p->seen, 0, TEXT_POOL_SEEN * sizeof *p->seen);
+	return p;
+}
+
+void text_pool_free(struct text_pool *p)
+{
+	if (!p)
+		return;
+	while (p->blocks) {
+		struct text_pool_block *next = p->blocks->next;
+
+		free(p->blocks);
+		p->blocks = next;
+	}
+	free(p->seen);
+	free(p);
+}
+
+const char *text_pool_seen(struct text_pool *p, const char *s)
+{
+	const char *kept = p->seen[text_pool_hash(s, strlen(s))];
+
+	return kept && strcmp(kept, s) == 0 ? kept : NULL;
+}
+
+const char *text_pool_keep(struct text_pool *p, const char *s, size_t len, int tag)
+{
+	struct text_pool_block *b = p->blocks;
+	size_t need = sizeof tag + len + 1;
+	char *at;
+
+	if (!b || b->cap - b->used < need) {
+		size_t cap = need > TEXT_POOL_BLOCK ? need : TEXT_POOL_BLOCK;
+
+		b = xmalloc(sizeof *b + cap);
+		b->next = p->blocks;
+		b->used = 0;
+		b->cap = cap;
+		p->blocks = b;
+	}
+	at = b->data + b->used;
+	memcpy(at, &tag, sizeof tag);
+	memcpy(at + sizeof tag, s, len);
+	at[sizeof tag + len] = '\0';
+	b->used += need;
+	return p->seen[text_pool_hash(s, len)] = at + sizeof tag;
+}
+
+const char *text_pool_add(struct text_pool *p, const char *s)
+{
+	const char *kept = text_pool_seen(p, s);
+
+	return kept ? kept : text_pool_keep(p, s, strlen(s), 0);
+}
+
+int text_pool_tag(const char *kept)
+{
+	int tag;
+
+	memcpy(&tag, kept - sizeof tag, sizeof tag);
+	return tag;
+}
+
 /* ---- table ------------------------------------------------------------ */
 
-/* A cell: NULL for "", else its string in a block, right after its width
- * in columns (an int). */
+/* A cell: NULL for "", else its string in the table's pool, tagged with
+ * its width in columns. */
 typedef const char *table_cell_t;
 
 static int table_cell_width(table_cell_t c)
 {
-	int w = 0;
-
-	if (c)
-		memcpy(&w, c - sizeof w, sizeof w);
-	return w;
+	return c ? text_pool_tag(c) : 0;
 }
-
-/* The cells' strings, end to end in blocks that never move. */
-struct table_block {
-	struct table_block *next;
-	size_t used, cap;
-	char data[];
-};
 
 struct table {
 	int ncols;
@@ -596,15 +680,11 @@ struct table {
 	 * seen lately shares its string. */
 	table_cell_t *cells;
 	size_t nrows, caprows;
-	struct table_block *blocks; /* the newest first */
-	struct strbuf clean;        /* a cell being sanitized */
-	/* Cells seen lately, by a hash of their text: a review says the
-	 * same few things about thousands of organizations. */
-	table_cell_t *seen;
+	/* The cells' strings, each once among those seen lately: a review
+	 * says the same few things about thousands of organizations. */
+	struct text_pool *pool;
+	struct strbuf clean; /* a cell being sanitized */
 };
-
-#define TABLE_BLOCK 65536
-#define TABLE_SEEN 4096 /* a power of two */
 
 struct table *table_new(int ncols)
 {
@@ -622,9 +702,8 @@ struct table *table_new(int ncols)
 	}
 	t->cells = NULL;
 	t->nrows = t->caprows = 0;
-	t->blocks = NULL;
+	t->pool = text_pool_new();
 	t->clean = (struct strbuf){ 0 };
-	t->seen = NULL;
 	return t;
 }
 
@@ -660,30 +739,6 @@ void table_add_row(struct table *t)
 	row = t->cells + t->nrows++ * (size_t)t->ncols;
 	for (int i = 0; i < t->ncols; i++)
 		row[i] = NULL;
-}
-
-/* A cell of the len bytes at s, w columns wide, that lives as long as t. */
-static table_cell_t table_keep(struct table *t, const char *s, size_t len, int w)
-{
-	struct table_block *b = t->blocks;
-	size_t need = sizeof w + len + 1;
-	char *p;
-
-	if (!b || b->cap - b->used < need) {
-		size_t cap = need > TABLE_BLOCK ? need : TABLE_BLOCK;
-
-		b = xmalloc(sizeof *b + cap);
-		b->next = t->blocks;
-		b->used = 0;
-		b->cap = cap;
-		t->blocks = b;
-	}
-	p = b->data + b->used;
-	memcpy(p, &w, sizeof w);
-	memcpy(p + sizeof w, s, len);
-	p[sizeof w + len] = '\0';
-	b->used += need;
-	return p + sizeof w;
 }
 
 /* When s needs no sanitizing, its length and width into *len and *w, and
@@ -722,8 +777,7 @@ static int text_clean_measure(const char *s, size_t *len, int *w)
 
 void table_cell(struct table *t, int col, const char *text)
 {
-	table_cell_t *cell, *seen;
-	unsigned h = 2166136261u;
+	table_cell_t *cell;
 	size_t len;
 	int w;
 
@@ -732,31 +786,22 @@ void table_cell(struct table *t, int col, const char *text)
 	if (t->nrows == 0)
 		table_add_row(t);
 	cell = &t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)col];
-	/* Set again: the old text stays unused in its block. */
+	/* Set again: the old text stays unused in the pool. */
 	if (!text || !*text) {
 		*cell = NULL;
 		return;
 	}
-	if (!t->seen) {
-		t->seen = xmalloc(TABLE_SEEN * sizeof *t->seen);
-		memset(t->seen, 0, TABLE_SEEN * sizeof *t->seen);
-	}
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		h = (h ^ *p) * 16777619u; /* FNV-1a */
-	seen = &t->seen[h & (TABLE_SEEN - 1)];
 	/* What sanitizing left as it was comes out the same again. */
-	if (*seen && strcmp(*seen, text) == 0) {
-		*cell = *seen;
+	if ((*cell = text_pool_seen(t->pool, text)) != NULL)
 		return;
-	}
 	if (text_clean_measure(text, &len, &w)) {
-		*cell = *seen = table_keep(t, text, len, w);
+		*cell = text_pool_keep(t->pool, text, len, w);
 		return;
 	}
 	strbuf_reset(&t->clean);
 	text_sanitize_into(&t->clean, text, 0);
 	len = t->clean.len;
-	*cell = table_keep(t, t->clean.s, len, text_width_n(t->clean.s, len));
+	*cell = text_pool_keep(t->pool, t->clean.s, len, text_width_n(t->clean.s, len));
 }
 
 /* Appends one cell of width w (its text s, len bytes) to line in a column
@@ -868,14 +913,8 @@ void table_free(struct table *t)
 	if (!t)
 		return;
 	free(t->cells);
-	while (t->blocks) {
-		struct table_block *next = t->blocks->next;
-
-		free(t->blocks);
-		t->blocks = next;
-	}
+	text_pool_free(t->pool);
 	strbuf_free(&t->clean);
-	free(t->seen);
 	for (int c = 0; c < t->ncols; c++)
 		free(t->header[c]);
 	free(t->header);

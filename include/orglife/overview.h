@@ -33,11 +33,9 @@ struct overview_org {
 /* One finding of this quarter's review (RULES_REVIEW). */
 struct overview_finding {
 	long long org_id, member_id;
-	enum rule_id rule;
-	enum severity severity;
-	int has_period;
-	struct period period;
-	char *message;
+	const char *message; /* in overview.messages */
+	int first;           /* the period's first day (overview_finding_period) */
+	unsigned char rule, severity, has_period, period_kind;
 };
 
 struct overview {
@@ -50,6 +48,7 @@ struct overview {
 	int have_findings;         /* overview_load_findings has run */
 	struct overview_finding *review;
 	int nreview, capreview;
+	struct text_pool *messages; /* the review's sentences, each once */
 };
 
 /* One cell of a rule's progress: a period and how it stands. */
@@ -106,6 +105,8 @@ void overview_badge_add(struct overview *ov, long long org_id, enum severity sev
 
 /* Keeps a copy of one finding of the review. */
 void overview_review_add(struct overview *ov, const struct finding *fd);
+/* A kept finding's period (when it has one). */
+void overview_finding_period(const struct overview_finding *f, struct period *p);
 
 /*
  * Fills out (up to max lines) with the progress of organization org_id per
