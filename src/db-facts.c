@@ -399,7 +399,7 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months, roster FROM summary_org ORDER BY org_id");
 	struct roster r = { 0 };
 	int rc, cap = 0, from = date_month_index(window_start(w)), full_from = date_month_index(w->periods_from),
-		full_to = date_month_index(w->periods_to);
+		full_to = date_month_index(w->periods_to), monthly_from = date_month_index(w->monthly_from);
 
 	if (!st)
 		return OL_EDB;
@@ -410,12 +410,14 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 		long long org = sqlite3_column_int64(st, 0);
 		r.n = 0;
 		const struct fact_org *o = facts_org(f, org);
-		/* A group has no yearly rule: only the months of its periods;
-		 * and no structure rule: no roster. */
-		int first = o && o->kind == ORG_GROUP ? full_from : from, want_roster = !o || o->kind != ORG_GROUP;
+		/* A group has only a monthly rule: only the months of its
+		 * periods (and those after, which may hold a session after
+		 * the as-of day); and no structure rule: no roster. */
+		int group = o && o->kind == ORG_GROUP, want_roster = !group;
+		int first = group ? monthly_from : from;
 		if ((sqlite3_column_type(st, 1) != SQLITE_NULL &&
 		     summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, first,
-					   full_from, full_to, &f->sums) != 0) ||
+					   group ? monthly_from : full_from, full_to, &f->sums) != 0) ||
 		    (want_roster && sqlite3_column_type(st, 2) != SQLITE_NULL &&
 		     summary_roster_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &r) != 0)) {
 			sqlite3_reset(st);

@@ -1070,7 +1070,12 @@ void rules_facts_window(const struct rules_query *q, struct facts_window *w)
 	w->periods_to = p.last;
 	if (q->mode == RULES_CHECK)
 		period_of(PERIOD_QUARTER, p.first - 1, &p);
-	w->sessions_from = w->periods_from = p.first;
+	w->sessions_from = w->periods_from = w->monthly_from = p.first;
+	/* A check's months: this one and the one before. */
+	if (q->mode == RULES_CHECK) {
+		period_of(PERIOD_MONTH, date_month_first(q->as_of) - 1, &p);
+		w->monthly_from = p.first;
+	}
 	/* Attendance (R-ABSENT-6, R-CADRE, quorums): the six-month rules look
 	 * back eight months (room for two months with nothing expected), a
 	 * review at its whole quarter. */
@@ -1124,6 +1129,7 @@ void rules_facts_narrow(const struct rules_config *cfg, const struct rules_query
 void rules_facts_union(struct facts_window *w, const struct facts_window *w2)
 {
 	w->periods_from = w->periods_from < w2->periods_from ? w->periods_from : w2->periods_from;
+	w->monthly_from = w->monthly_from < w2->monthly_from ? w->monthly_from : w2->monthly_from;
 	w->periods_to = w->periods_to > w2->periods_to ? w->periods_to : w2->periods_to;
 	w->sessions_from = w->sessions_from < w2->sessions_from ? w->sessions_from : w2->sessions_from;
 	w->yearly_from = w->yearly_from < w2->yearly_from ? w->yearly_from : w2->yearly_from;

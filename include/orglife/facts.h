@@ -124,6 +124,7 @@ struct facts {
  * and marks only where attendance is judged. */
 struct facts_window {
 	long periods_from;  /* monthly and quarterly periods, quorums: from ... */
+	long monthly_from;  /* ... and the monthly periods (a group's only) from */
 	long periods_to;    /* ... to this day; the yearly periods beyond */
 	long sessions_from; /* sessions of every kind */
 	long yearly_from;   /* sessions of the yearly kinds */
