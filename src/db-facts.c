@@ -393,36 +393,66 @@ static long window_start(const struct facts_window *w)
 	return w->yearly_from < w->sessions_from ? w->yearly_from : w->sessions_from;
 }
 
-/* The organizations' months from the window's first on. */
+static void mark_raw(struct facts *f, const struct fact_raw *late, int nlate);
+
+/* The organizations' months from the window's first on, and their rosters. */
 static int load_sums(struct db *db, const struct facts_window *w, struct facts *f)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT org_id, months, roster FROM summary_org ORDER BY org_id");
 	struct roster r = { 0 };
-	int rc, cap = 0, from = date_month_index(window_start(w)), full_from = date_month_index(w->periods_from),
-		full_to = date_month_index(w->periods_to), monthly_from = date_month_index(w->monthly_from);
+	struct sum_set month = { 0 };
+	struct fact_raw *late = NULL;
+	size_t capbytes = 0;
+	int rc, cap = 0, capm = 0, nlate = 0, caplate = 0, from = date_month_index(window_start(w)),
+		full_from = date_month_index(w->periods_from), monthly_from = date_month_index(w->monthly_from);
 
 	if (!st)
 		return OL_EDB;
-	/* Room for each organization's months in the window at once. */
-	f->sums.cap = f->norgs * (full_to - full_from + 3);
-	f->sums.m = xrealloc(f->sums.m, ((size_t)f->sums.cap + 1) * sizeof *f->sums.m);
+	f->months_full_to = date_month_index(w->periods_to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long org = sqlite3_column_int64(st, 0);
-		r.n = 0;
 		const struct fact_org *o = facts_org(f, org);
 		/* A group has only a monthly rule: only the months of its
 		 * periods (and those after, which may hold a session after
 		 * the as-of day); and no structure rule: no roster. */
 		int group = o && o->kind == ORG_GROUP, want_roster = !group;
-		int first = group ? monthly_from : from;
-		if ((sqlite3_column_type(st, 1) != SQLITE_NULL &&
-		     summary_months_decode(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), org, first,
-					   group ? monthly_from : full_from, full_to, &f->sums) != 0) ||
+		int first = group ? monthly_from : from, ffrom = group ? monthly_from : full_from;
+		const unsigned char *blob = sqlite3_column_blob(st, 1);
+		size_t used = 0;
+
+		r.n = 0;
+		month.n = month.nq = 0;
+		if ((blob && summary_months_decode(blob, (size_t)sqlite3_column_bytes(st, 1), org, first, ffrom,
+						   f->months_full_to, &month, &used) != 0) ||
 		    (want_roster && sqlite3_column_type(st, 2) != SQLITE_NULL &&
 		     summary_roster_decode(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &r) != 0)) {
 			sqlite3_reset(st);
 			roster_free(&r);
+			sum_set_free(&month);
+			free(late);
 			return db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
+		}
+		/* Months with a session held after the as-of day. */
+		for (int i = 0; i < month.n; i++)
+			if (month.m[i].last_held > w->as_of) {
+				struct fact_raw *l = db_grow(&late, &nlate, &caplate, sizeof *l);
+				l->org_id = org;
+				l->month = month.m[i].month;
+			}
+		/* Kept as the blob's part read, a few bytes a month. */
+		if (month.n > 0) {
+			struct fact_months *fm = db_grow(&f->months, &f->nmonths, &capm, sizeof *fm);
+			while (f->nmonth_bytes + used > capbytes) {
+				capbytes = capbytes ? capbytes * 2 : 65536;
+				f->month_bytes = xrealloc(f->month_bytes, capbytes);
+			}
+			memcpy(f->month_bytes + f->nmonth_bytes, blob, used);
+			fm->org_id = org;
+			fm->off = f->nmonth_bytes;
+			fm->len = (int)used;
+			fm->from = first;
+			fm->full_from = ffrom;
+			f->nmonth_bytes += used;
 		}
 		if (want_roster && sqlite3_column_type(st, 2) != SQLITE_NULL) {
 			struct fact_roster *fr = db_grow(&f->rosters, &f->nrosters, &cap, sizeof *fr);
@@ -432,6 +462,10 @@ static int load_sums(struct db *db, const struct facts_window *w, struct facts *
 	}
 	sqlite3_reset(st);
 	roster_free(&r);
+	sum_set_free(&month);
+	if (rc == SQLITE_DONE)
+		mark_raw(f, late, nlate);
+	free(late);
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading the summaries");
 }
 
@@ -540,25 +574,22 @@ static long long family_of(const struct facts *f, long long org)
 
 /*
  * A month summed before a session of it was held after the as-of day
- * counts that session as held; the rules must not.  Such months, for the
- * organization's whole branch, are read from the sessions themselves.
+ * counts that session as held; the rules must not.  Such months (late:
+ * org and month), for the organization's whole branch, are read from the
+ * sessions themselves.
  */
-static void mark_raw(const struct facts_window *w, struct facts *f)
+static void mark_raw(struct facts *f, const struct fact_raw *late, int nlate)
 {
 	int i, j, n = 0, cap = 0;
 
-	for (i = 0; i < f->sums.n; i++) {
-		const struct sum_month *m = &f->sums.m[i];
-		long long root;
-		if (m->last_held <= w->as_of)
-			continue;
-		root = family_of(f, m->org_id);
+	for (i = 0; i < nlate; i++) {
+		long long root = family_of(f, late[i].org_id);
 		for (j = 0; j < f->norgs; j++) {
 			const struct fact_org *o = &f->orgs[j];
 			if (o->id == root || (o->kind == ORG_GROUP && o->parent_id == root)) {
 				struct fact_raw *r = db_grow(&f->raw, &f->nraw, &cap, sizeof *r);
 				r->org_id = o->id;
-				r->month = m->month;
+				r->month = late[i].month;
 			}
 		}
 	}
@@ -824,10 +855,8 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 		rc = read_all(db, DB_FACT_ORG_SQL " ORDER BY id", db_facts_orgs, f);
 		if (rc == OL_OK)
 			rc = load_sums(db, w, f);
-		if (rc == OL_OK) {
-			mark_raw(w, f);
+		if (rc == OL_OK)
 			rc = load_rest(db, f, window_start(w));
-		}
 		if (rc == OL_OK)
 			rc = load_candidates(db, w, f);
 	} else
@@ -835,8 +864,6 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 	if (rc == OL_OK && f->summarized) {
 		if (!f->narrow)
 			rc = load_sums(db, w, f);
-		if (rc == OL_OK && !f->narrow)
-			mark_raw(w, f);
 		/* The members chosen came with their dues and months. */
 		if (rc == OL_OK && !f->narrow)
 			rc = load_life(db, w, f);
@@ -881,7 +908,8 @@ void facts_free(struct facts *f)
 	free(f->elections);
 	free(f->dues);
 	free(f->ledger);
-	sum_set_free(&f->sums);
+	free(f->months);
+	free(f->month_bytes);
 	free(f->life);
 	free(f->raw);
 	free(f->names);

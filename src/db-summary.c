@@ -217,7 +217,7 @@ static int refresh_org(struct db *db, const struct facts *f, long long org, int 
 		was_roster = blob_copy(st, 1, &wrlen);
 	}
 	sqlite3_reset(st);
-	if (was && summary_months_decode(was, wlen, org, 0, 0, INT_MAX, &old) != 0)
+	if (was && summary_months_decode(was, wlen, org, 0, 0, INT_MAX, &old, NULL) != 0)
 		rc = db_fail(db, OL_EDB, _("the summary of organization %lld is damaged: restore it from a backup"), org);
 	/* The old months before the range, the range anew, the old after it. */
 	for (i = 0; rc == OL_OK && i < old.n && old.m[i].month < from; i++)

@@ -52,7 +52,7 @@ struct eng {
 	const char *kind_label[SK_COUNT];
 	/* The summed months of the organization asked about last. */
 	long long months_org;
-	int months_lo, months_hi;
+	struct sum_set months;
 	/* periods_for, by period kind, worked out once */
 	struct period periods[3][3];
 	int nperiods[3];
@@ -309,39 +309,44 @@ static int is_raw(const struct facts *f, long long org, int month)
 	return 0;
 }
 
-/* org's summed months: sums.m[lo, hi), by month.  Each organization is
- * asked about many times in a row. */
-static void months_of(struct eng *e, long long org, int *lo, int *hi)
+/* org's summed months, by month, decoded into e->months when the
+ * engine comes to it (each organization is asked about many times in a
+ * row).  The bytes decoded once when they were loaded. */
+static const struct sum_set *months_of(struct eng *e, long long org)
 {
-	const struct sum_month *m = e->f->sums.m;
-	int n = e->f->sums.n;
+	const struct facts *f = e->f;
 
-	if (e->months_org < org) {
-		/* the organizations come in id order: walk on */
-		int a = e->months_hi;
-		while (a < n && m[a].org_id < org)
-			a++;
-		e->months_lo = e->months_hi = a;
-		while (e->months_hi < n && m[e->months_hi].org_id == org)
-			e->months_hi++;
+	if (e->months_org != org) {
+		int lo = 0, hi = f->nmonths - 1;
+
+		e->months.n = e->months.nq = 0;
 		e->months_org = org;
-	} else if (e->months_org != org) {
-		RANGE(m, n, org_id, org, &e->months_lo, &e->months_hi);
-		e->months_org = org;
+		while (lo <= hi) {
+			int mid = lo + (hi - lo) / 2;
+			const struct fact_months *m = &f->months[mid];
+			if (m->org_id == org) {
+				if (summary_months_decode(f->month_bytes + m->off, (size_t)m->len, org, m->from, m->full_from,
+							  f->months_full_to, &e->months, NULL) != 0)
+					e->months.n = e->months.nq = 0;
+				break;
+			}
+			if (m->org_id < org)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
 	}
-	*lo = e->months_lo;
-	*hi = e->months_hi;
+	return &e->months;
 }
 
 /* org's summed month, or NULL when nothing happened in it. */
 static const struct sum_month *sum_of(struct eng *e, long long org, int month)
 {
-	int lo, hi;
+	const struct sum_set *s = months_of(e, org);
 
-	months_of(e, org, &lo, &hi);
-	for (; lo < hi && e->f->sums.m[lo].month <= month; lo++)
-		if (e->f->sums.m[lo].month == month)
-			return &e->f->sums.m[lo];
+	for (int i = 0; i < s->n && s->m[i].month <= month; i++)
+		if (s->m[i].month == month)
+			return &s->m[i];
 	return NULL;
 }
 
@@ -409,13 +414,13 @@ static struct tally count_sessions(struct eng *e, long long org, enum session_ki
 	}
 	/* Periods are whole months; org's months are together, by month. */
 	int m0 = p->year * 12 + (p->kind == PERIOD_MONTH ? p->index - 1 : p->kind == PERIOD_QUARTER ? (p->index - 1) * 3 : 0);
-	int m1 = p->kind == PERIOD_MONTH ? m0 : p->kind == PERIOD_QUARTER ? m0 + 2 : m0 + 11, lo, hi, i;
+	int m1 = p->kind == PERIOD_MONTH ? m0 : p->kind == PERIOD_QUARTER ? m0 + 2 : m0 + 11, i;
 
-	months_of(e, org, &lo, &hi);
-	for (i = lo; i < hi && f->sums.m[i].month < m0; i++)
+	const struct sum_set *s = months_of(e, org);
+	for (i = 0; i < s->n && s->m[i].month < m0; i++)
 		;
 	for (int mo = m0; mo <= m1; mo++) {
-		const struct sum_month *sm = i < hi && f->sums.m[i].month == mo ? &f->sums.m[i++] : NULL;
+		const struct sum_month *sm = i < s->n && s->m[i].month == mo ? &s->m[i++] : NULL;
 		if (is_raw(f, org, mo)) {
 			struct period m = month_period(mo);
 			tally_sessions(f, org, k, by_secretary, m.first, m.last, as_of, &t);
@@ -622,7 +627,7 @@ static void quorums(struct eng *e, const struct fact_org *o)
 			quorums_raw(e, o, m.first > first ? m.first : first, m.last < last ? m.last : last);
 		} else if ((sm = sum_of(e, o->id, mo)) != NULL) {
 			for (int j = 0; j < sm->nq && !e->stop; j++) {
-				const struct sum_quorum *q = &e->f->sums.q[sm->first_q + j];
+				const struct sum_quorum *q = &e->months.q[sm->first_q + j];
 				if (q->day >= first && q->day <= last)
 					quorum_session(e, o, q);
 			}
@@ -1196,6 +1201,7 @@ int rules_evaluate(const struct rules_config *cfg, const struct facts *f, const 
 	free(e.by_org);
 	free(e.by_group);
 	free(e.scope);
+	sum_set_free(&e.months);
 	strbuf_free(&e.msg);
 	return e.stop;
 }

@@ -449,9 +449,9 @@ static int yearly(const struct sum_month *m)
 }
 
 int summary_months_decode(const void *blob, size_t len, long long org_id, int from, int full_from, int full_to,
-			  struct sum_set *s)
+			  struct sum_set *s, size_t *used)
 {
-	const unsigned char *p = blob, *end = p + len;
+	const unsigned char *p = blob, *end = p + len, *record = p;
 	int n0 = s->n, nq0 = s->nq, month = 0, records = 0;
 
 	while (p < end) {
@@ -459,12 +459,15 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		int delta, dom, mask, keep, full;
 		memset(&m, 0, sizeof m);
 		/* The newest month, then each one before the last. */
+		record = p;
 		if (get_small(&p, end, 12 * 10000, &delta) != 0 || (records > 0 && (delta == 0 || delta > month)))
 			goto bad;
 		month = records++ ? month - delta : delta;
 		/* The rest is older than anything wanted. */
-		if (month < from)
+		if (month < from) {
+			p = record;
 			break;
+		}
 		m.org_id = org_id;
 		m.month = month;
 		if (get_small(&p, end, 31, &dom) != 0 || get_small(&p, end, (1u << SK_COUNT) - 1, &mask) != 0)
@@ -519,6 +522,8 @@ int summary_months_decode(const void *blob, size_t len, long long org_id, int fr
 		s->m[i] = s->m[j];
 		s->m[j] = t;
 	}
+	if (used)
+		*used = (size_t)(p - (const unsigned char *)blob);
 	return 0;
 bad:
 	s->n = n0;

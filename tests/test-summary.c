@@ -548,7 +548,7 @@ static void test_months_round_trip(void **state)
 	}
 	blob = summary_months_encode(&a, 0, a.n, &len);
 	assert_non_null(blob);
-	assert_int_equal(summary_months_decode(blob, len, 42, 0, 0, 1 << 30, &b), 0);
+	assert_int_equal(summary_months_decode(blob, len, 42, 0, 0, 1 << 30, &b, NULL), 0);
 	assert_int_equal(b.n, 3);
 	assert_int_equal(b.nq, 2);
 	again = summary_months_encode(&b, 0, b.n, &len2);
@@ -557,9 +557,29 @@ static void test_months_round_trip(void **state)
 	assert_int_equal(b.m[2].last_held, D("2026-05-31"));
 	assert_int_equal(b.q[1].also, SK_LESSON);
 	assert_int_equal(b.q[0].also, SK_NONE);
-	/* Decoding from a month on keeps only the later months. */
+	/* Decoding from a month on keeps only the later months, and the part
+	 * of the blob it read decodes alone to the same. */
 	sum_set_free(&b);
-	assert_int_equal(summary_months_decode(blob, len, 42, 2026 * 12 + 1, 0, 1 << 30, &b), 0);
+	{
+		struct sum_set part = { 0 };
+		size_t used = 0, all = 0;
+		assert_int_equal(summary_months_decode(blob, len, 42, 2026 * 12 + 1, 0, 1 << 30, &b, &used), 0);
+		assert_true(used > 0 && used < len);
+		assert_int_equal(summary_months_decode(blob, used, 42, 2026 * 12 + 1, 0, 1 << 30, &part, NULL), 0);
+		assert_int_equal(part.n, b.n);
+		assert_int_equal(part.nq, b.nq);
+		for (int i = 0; i < b.n; i++) {
+			assert_int_equal(part.m[i].month, b.m[i].month);
+			assert_int_equal(part.m[i].last_held, b.m[i].last_held);
+			assert_int_equal(part.m[i].nq, b.m[i].nq);
+			assert_memory_equal(part.m[i].held, b.m[i].held, sizeof b.m[i].held);
+			assert_memory_equal(part.m[i].planned, b.m[i].planned, sizeof b.m[i].planned);
+		}
+		sum_set_free(&part);
+		assert_int_equal(summary_months_decode(blob, len, 42, 0, 0, 1 << 30, &part, &all), 0);
+		assert_int_equal(all, len);
+		sum_set_free(&part);
+	}
 	assert_int_equal(b.n, 2);
 	assert_int_equal(b.m[0].month, 2026 * 12 + 2);
 	assert_int_equal(b.nq, 2);
@@ -567,7 +587,7 @@ static void test_months_round_trip(void **state)
 	/* Every cut is refused and adds nothing. */
 	for (size_t cut = 1; cut < len; cut++) {
 		struct sum_set c = { 0 };
-		int rc = summary_months_decode(blob, cut, 42, 0, 0, 1 << 30, &c);
+		int rc = summary_months_decode(blob, cut, 42, 0, 0, 1 << 30, &c, NULL);
 		if (rc == 0) {
 			/* A cut at a month's end decodes the months before it. */
 			assert_true(c.n < 3);
@@ -592,9 +612,9 @@ static void test_months_refuse_nonsense(void **state)
 	const unsigned char feb30[] = { 0x8d, 0xbd, 0x01, 30, 0, 0, 0, 0 };
 
 	(void)state;
-	assert_int_equal(summary_months_decode(bad_day, sizeof bad_day, 1, 0, 0, 1 << 30, &s), -1);
-	assert_int_equal(summary_months_decode(repeat, sizeof repeat, 1, 0, 0, 1 << 30, &s), -1);
-	assert_int_equal(summary_months_decode(feb30, sizeof feb30, 1, 0, 0, 1 << 30, &s), -1);
+	assert_int_equal(summary_months_decode(bad_day, sizeof bad_day, 1, 0, 0, 1 << 30, &s, NULL), -1);
+	assert_int_equal(summary_months_decode(repeat, sizeof repeat, 1, 0, 0, 1 << 30, &s, NULL), -1);
+	assert_int_equal(summary_months_decode(feb30, sizeof feb30, 1, 0, 0, 1 << 30, &s, NULL), -1);
 	assert_int_equal(s.n, 0);
 	sum_set_free(&s);
 }
@@ -608,7 +628,7 @@ static void test_months_count_saturates(void **state)
 	struct sum_set s = { 0 };
 
 	(void)state;
-	assert_int_equal(summary_months_decode(many, sizeof many, 1, 0, 0, 1 << 30, &s), 0);
+	assert_int_equal(summary_months_decode(many, sizeof many, 1, 0, 0, 1 << 30, &s, NULL), 0);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(s.m[0].held[SK_ASSEMBLY], SUM_COUNT_MAX);
 	assert_int_equal(s.m[0].planned[SK_ASSEMBLY], SUM_COUNT_MAX);

@@ -95,11 +95,22 @@ struct facts {
 	/*
 	 * Summarized facts (summary.h): sessions and marks are then only those
 	 * of the organization months listed in raw (by org, month), and every
-	 * other month is read from sums and the members' life bytes.
+	 * other month is read from the months and the members' life bytes.
 	 */
 	int summarized;
 	int narrow; /* only some members: counts come from the rosters */
-	struct sum_set sums;
+	/* Each organization's months: the newest part of its summary blob,
+	 * which the engine decodes when it comes to the organization
+	 * (summary_months_decode with from, full_from and months_full_to);
+	 * by org. */
+	struct fact_months {
+		long long org_id;
+		size_t off; /* into month_bytes */
+		int len, from, full_from;
+	} *months;
+	int nmonths, months_full_to;
+	unsigned char *month_bytes;
+	size_t nmonth_bytes;
 	unsigned char *life;
 	int nlife;
 	struct fact_raw {

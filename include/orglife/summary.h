@@ -126,9 +126,10 @@ unsigned char *summary_months_encode(const struct sum_set *s, int from, int to, 
 /* Appends to s the months from `from` on (a month index); of those outside
  * [full_from, full_to] only the yearly kinds (lessons, organizational-life
  * meetings, appraisals, the secretary's lessons), and only when there are
- * any. */
+ * any.  *used (unless NULL): the length of the blob's part read, which
+ * decodes alone to the same months. */
 int summary_months_decode(const void *blob, size_t len, long long org_id, int from, int full_from, int full_to,
-			  struct sum_set *s);
+			  struct sum_set *s, size_t *used);
 unsigned char *summary_life_encode(int first, const unsigned char *bytes, int n, size_t *len);
 /* The first month into *first and the month bytes (inside blob) into
  * *bytes and *n. */
