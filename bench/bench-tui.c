@@ -14,7 +14,8 @@
  *       complete: the same, or when that first frame said "checking the
  *       rules" (the overview paints its tree first and the badges on its
  *       first idle turn), to the read that brings the first badge
- *       ("✓ ok", "! due", "✗ overdue").  Then q, and the exit is waited
+ *       ("✓ ok", "! due", "✗ overdue").  peak: the program's peak
+ *       resident memory then (VmHWM).  Then q, and the exit is waited
  *       for (not timed).
  *   bench-tui [--keys N] rollcall DB SESSION
  *       `orglife --db DB rollcall SESSION`: after the first frame and
@@ -405,8 +406,27 @@ static void term_quit(struct term *t)
 struct target {
 	const char *label, *path;
 	double *first, *complete;
-	int pending; /* runs whose first frame said PENDING_MARK */
+	double *peak; /* KiB: the program's VmHWM once the run is complete */
+	int pending;  /* runs whose first frame said PENDING_MARK */
 };
+
+/* The peak resident memory of a running process in KiB (Linux: VmHWM in
+ * /proc), or -1 when it cannot be read. */
+static double peak_kib(pid_t pid)
+{
+	char path[64], line[256];
+	double kib = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %lf kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
 
 static void one_start(struct target *g, int run)
 {
@@ -424,6 +444,8 @@ static void one_start(struct target *g, int run)
 		if (run >= 0)
 			g->pending++;
 	}
+	if (run >= 0)
+		g->peak[run] = peak_kib(t.pid);
 	term_quit(&t);
 	if (run >= 0) {
 		g->first[run] = first;
@@ -446,7 +468,8 @@ static void bench_start(struct target *g, int ng, int runs)
 	for (int i = 0; i < ng; i++) {
 		g[i].first = calloc((size_t)runs, sizeof(double));
 		g[i].complete = calloc((size_t)runs, sizeof(double));
-		if (!g[i].first || !g[i].complete)
+		g[i].peak = calloc((size_t)runs, sizeof(double));
+		if (!g[i].first || !g[i].complete || !g[i].peak)
 			die("out of memory");
 		one_start(&g[i], -1); /* warm-up: the file and the program in the OS cache */
 	}
@@ -459,8 +482,12 @@ static void bench_start(struct target *g, int ng, int runs)
 		snprintf(key, sizeof key, "complete-%s", g[i].label);
 		snprintf(detail, sizeof detail, "pending-in-%d-runs", g[i].pending);
 		print_times(key, g[i].complete, runs, "runs", detail);
+		/* median() sorts: the max is then the last */
+		printf("peak-%s %.0f KiB max-%.0f %d-runs\n", g[i].label, median(g[i].peak, runs), g[i].peak[runs - 1],
+		       runs);
 		free(g[i].first);
 		free(g[i].complete);
+		free(g[i].peak);
 	}
 }
 

@@ -15,7 +15,8 @@
 #                               (80x24), from fork to the first frame (the
 #                               hint bar's "q back" received) and to the
 #                               overview's badges, the district and an empty
-#                               database taken in turn in one process
+#                               database taken in turn in one process, and
+#                               the peak memory by then (VmHWM)
 #   a branch's quarter          bench-open quarter: session_list of one branch
 #                               of ~50 members for the last full quarter
 #   one attendance write        bench-open attend: attend_set, committed with
@@ -28,7 +29,8 @@
 #                               the sqlite3 shell (one hyperfine run: the
 #                               same quarter from the base tables, without
 #                               the rules SQL cannot see), orglife check;
-#                               whole processes
+#                               whole processes; and the peak memory of
+#                               review and check (GNU time)
 #   size without minutes        page_count * page_size minus the minutes, and
 #                               the bytes per table and index (dbstat)
 #
@@ -95,7 +97,7 @@ if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
 	GNU_TIME=/usr/bin/time
 else
 	GNU_TIME=
-	echo "GNU time is not installed ('apt-get install -y time'): no peak memory for the demo."
+	echo "GNU time is not installed ('apt-get install -y time'): no peak memory for the demo, review and check."
 fi
 
 # median: the median of the numbers on standard input, one per line.
@@ -190,6 +192,8 @@ csv_tabs() {
 		print out v }'
 }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
+# kib KIB: in MiB; "-" when unknown.
+kib() { [ -n "$1" ] && [ "$1" != -1 ] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || echo -; }
 # ms MILLISECONDS: three decimals below 10 ms, one above.
 ms() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.3f ms" : "%.1f ms"), v }'; }
 secs_ms() { ms "$(awk -v s="$1" 'BEGIN { print s * 1000 }')"; }
@@ -254,6 +258,8 @@ row "  the same on an empty database" "$(ms "$e")" "$TUI_RUNS" \
 	"the welcome; $(spread first-frame-empty "$tui")"
 row "terminal start to the overview's badges" "$(ms "$c")" "$TUI_RUNS" \
 	"$(ratio "$c" "$e") the empty first frame; $(spread complete-district "$tui")"
+row "  peak memory, badges shown" "$(kib "$(field peak-district "$tui")")" "$TUI_RUNS" \
+	"goal < 16 MiB (VmHWM); empty database $(kib "$(field peak-empty "$tui")")"
 rm -f "$EMPTY" "$EMPTY-wal" "$EMPTY-shm"
 
 "$BENCH_OPEN" --runs "$QUERY_RUNS" "$DB" quarter >"$out" || die "bench-open quarter failed"
@@ -320,6 +326,12 @@ row "  naive SQL review (sqlite3 shell)" "$(secs_ms "$t_naive")" "$RUNS" \
 	"$(ratio "$t_naive" "$t_review") review's; $(($(wc -l <"$BENCH_DIR/naive.csv") - 1)) findings $([ "$differ" -eq 0 ] &&
 		echo "as the program's" || echo "($differ NOT as the program's)"), no attendance or dues rules"
 row "orglife check" "$(secs_ms "$(timed "$RUNS" "" "$ORGLIFE" --db "$DB" check)")" "$RUNS" "whole process"
+if [ -n "$GNU_TIME" ]; then
+	for what in review check; do
+		peak=$("$GNU_TIME" -f %M "$ORGLIFE" --db "$DB" "$what" 2>&1 >/dev/null | tail -n 1)
+		row "  peak memory of $what" "$(kib "$peak")" 1 "goal < 16 MiB (maximum resident set)"
+	done
+fi
 
 # --- (f) size ---------------------------------------------------------------------------------
 "$BENCH_OPEN" --sizes "$DB" size >"$out" || die "bench-open size failed"
