@@ -360,7 +360,8 @@ static int load_common(struct db *db, struct facts *f, long from)
 }
 
 /* Events, roles in force from day `from` on, elections and the open
- * ledger (members already read). */
+ * ledger.  Each event gets its member's slice when the member is read
+ * already; a narrow load reads the members after (load_candidates). */
 static int load_rest(struct db *db, struct facts *f, long from)
 {
 	sqlite3_stmt *st;
