@@ -198,9 +198,12 @@ static void draw_title(struct tui *t)
 	else
 		snprintf(right, sizeof right, " %s %s ", day, date_quarter_name(date_quarter(t->today)));
 	rw = text_width(right);
-	strbuf_addf(&b, " %s", _(t->top->ops->name));
+	strbuf_addc(&b, ' ');
+	/* "Session: 第一支部": the colon as the language writes it. */
 	if (t->top->title)
-		strbuf_addf(&b, ": %s", t->top->title);
+		strbuf_addf(&b, _("%s: %s"), _(t->top->ops->name), t->top->title);
+	else
+		strbuf_adds(&b, _(t->top->ops->name));
 	attrset(tui_attr(t, TS_TITLE));
 	mvhline(0, 0, ' ', COLS);
 	attrset(A_NORMAL);

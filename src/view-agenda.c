@@ -54,26 +54,24 @@ static int row_of_session(const struct agenda_screen *v, long long id)
 /* "Week: Mon 13 Jul - Sun 19 Jul 2026", what the sessions' heading says. */
 static void range_text(const struct agenda_screen *v, struct strbuf *t)
 {
-	char a[DATE_DISPLAY_MAX], b[DATE_DISPLAY_MAX];
+	char a[DATE_DISPLAY_MAX], b[DATE_DISPLAY_MAX], range[2 * DATE_DISPLAY_MAX + 4];
 	struct period p;
 
-	strbuf_addf(t, "%s: ", agenda_view_name(v->a.view));
 	switch (v->a.view) {
 	case AGENDA_DAY:
-		date_display(v->a.first, a);
-		strbuf_adds(t, a);
+		date_display(v->a.first, range);
 		break;
 	case AGENDA_WEEK:
 		date_display_short(v->a.first, a);
 		date_display(v->a.last, b);
-		strbuf_addf(t, "%s - %s", a, b);
+		snprintf(range, sizeof range, "%s - %s", a, b);
 		break;
 	default:
 		period_of(v->a.view == AGENDA_MONTH ? PERIOD_MONTH : PERIOD_QUARTER, v->a.first, &p);
-		period_display(&p, a);
-		strbuf_adds(t, a);
+		period_display(&p, range);
 		break;
 	}
+	strbuf_addf(t, _("%s: %s"), agenda_view_name(v->a.view), range);
 }
 
 /* Reloads the sessions of the view, keeping the selected session when it

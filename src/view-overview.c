@@ -458,8 +458,11 @@ static unsigned open_panel_row(struct overview_view *v, struct tui *t)
 	} else if (r && r->kind == PANEL_RULE) {
 		const struct overview_rule *rule = &v->rules[r->index];
 		const struct overview_finding *f = &v->ov.review[rule->first];
-		tui_status(t, tui_severity_style(rule->worst), "%s %s: %s", severity_mark(rule->worst),
-			   rules_id(rule->rule), f->message);
+		struct strbuf msg = { 0 };
+		strbuf_addf(&msg, "%s ", severity_mark(rule->worst));
+		strbuf_addf(&msg, _("%s: %s"), rules_id(rule->rule), f->message);
+		tui_status(t, tui_severity_style(rule->worst), "%s", msg.s);
+		strbuf_free(&msg);
 	}
 	return TUI_REDRAW;
 }
