@@ -148,12 +148,18 @@ static void draw_day(struct agenda_screen *v, struct tui *t, long day, int y, in
 	(void)v;
 	date_display(day, d);
 	strbuf_adds(&b, d);
-	if (day == t->today)
-		strbuf_addf(&b, "  (%s)", _("today"));
+	if (day == t->today) {
+		strbuf_adds(&b, "  ");
+		strbuf_adds(&b, _("(today)"));
+	}
+	if (h == HOLIDAY_OFF || h == HOLIDAY_WORK)
+		strbuf_adds(&b, "  ");
 	if (h == HOLIDAY_OFF)
-		strbuf_addf(&b, "  %s, %s", name ? name : "", _("day off"));
+		/* TRANSLATORS: a statutory holiday's name (国庆节), then what the day is. */
+		strbuf_addf(&b, _("%s, day off"), name ? name : "");
 	else if (h == HOLIDAY_WORK)
-		strbuf_addf(&b, "  %s, %s", name ? name : "", _("a working day"));
+		/* TRANSLATORS: a statutory holiday's name (国庆节), then what the day is. */
+		strbuf_addf(&b, _("%s, a working day"), name ? name : "");
 	tui_text(y, x + 1, w - 1, b.s, base | tui_attr(t, style), 0);
 	strbuf_free(&b);
 }
@@ -180,8 +186,11 @@ static void draw_session(struct agenda_screen *v, struct tui *t, const struct ag
 		strbuf_addf(&b, "  %s", s->org);
 	if (*s->topic)
 		strbuf_addf(&b, "  %s", s->topic);
-	if (s->state == SESSION_CANCELLED)
-		strbuf_addf(&b, "  (%s)", session_state_label(s->state));
+	if (s->state == SESSION_CANCELLED) {
+		strbuf_adds(&b, "  ");
+		/* TRANSLATORS: a session's state after its line in the agenda. */
+		strbuf_addf(&b, _("(%s)"), session_state_label(s->state));
+	}
 	tui_text(y, x + 3, w - 3, b.s, base | (s->state == SESSION_CANCELLED ? tui_attr(t, TS_DIM) : A_NORMAL), 0);
 	strbuf_free(&b);
 }
