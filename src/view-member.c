@@ -261,13 +261,18 @@ static void draw_session(struct member_view *v, struct tui *t, const struct memb
 	date_display(a->day, day);
 	tui_text(y, cx, v->datew, day, attr, 1);
 	cx += v->datew + 2;
-	strbuf_adds(&b, session_kind_label(a->kind));
 	if (a->org_id != v->d.m.org_id)
-		strbuf_addf(&b, " (%s)", a->org_name);
+		/* TRANSLATORS: a session's kind, then the party group or branch holding it. */
+		strbuf_addf(&b, _("%s (%s)"), session_kind_label(a->kind), a->org_name);
+	else
+		strbuf_adds(&b, session_kind_label(a->kind));
 	if (a->topic && *a->topic)
 		strbuf_addf(&b, "  %s", a->topic);
-	if (a->reason)
-		strbuf_addf(&b, "  (%s)", a->reason);
+	if (a->reason) {
+		strbuf_adds(&b, "  ");
+		/* TRANSLATORS: why a member was excused, after the session's line. */
+		strbuf_addf(&b, _("(%s)"), a->reason);
+	}
 	if (!a->expected)
 		strbuf_addf(&b, "  %s", _("(not expected: away that day)"));
 	if (cx < x + w)

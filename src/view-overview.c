@@ -328,9 +328,11 @@ static void draw_session(struct overview_view *v, struct tui *t, const struct pa
 	tui_text(y, cx, 1, marks[s->state], base | tui_attr(t, styles[s->state]), 0);
 	cx += 2;
 	cx += tui_text(y, cx, x + w - cx, day, base, 0) + 1;
-	strbuf_adds(&b, session_kind_label(s->kind));
 	if (s->org)
-		strbuf_addf(&b, " (%s)", s->org);
+		/* TRANSLATORS: a session's kind, then the party group or branch holding it. */
+		strbuf_addf(&b, _("%s (%s)"), session_kind_label(s->kind), s->org);
+	else
+		strbuf_adds(&b, session_kind_label(s->kind));
 	if (s->topic && *s->topic)
 		strbuf_addf(&b, "  %s", s->topic);
 	tui_text(y, cx, x + w - cx, b.s, base, 0);
