@@ -845,8 +845,10 @@ static int load(struct db *db, const struct facts_window *w, struct facts *f, in
 	f->from = w->sessions_from;
 	f->marks_from = w->marks_from > w->sessions_from ? w->marks_from : w->sessions_from;
 	/* One read transaction: the facts are one consistent snapshot. */
-	if ((rc = db_read_begin(db)) != OL_OK)
+	if ((rc = db_read_begin(db)) != OL_OK) {
+		db_cache_size(db, cache);
 		return rc;
+	}
 	from = db_summary_from(db);
 	f->summarized = summaries && from >= 0 && date_month_index(window_start(w)) >= from;
 	f->narrow = f->summarized && w->narrow;
