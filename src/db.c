@@ -355,13 +355,20 @@ static int pragma_int(struct db *db, const char *sql, long *out)
 
 int db_cache_size(struct db *db, int size)
 {
-	long old = -2000; /* SQLite's default */
+	int old = -2000; /* SQLite's default */
+	sqlite3_stmt *st;
 	char sql[48];
 
-	pragma_int(db, "PRAGMA cache_size", &old);
+	/* A hint, not a fact: a failure leaves things as they were and no
+	 * error behind. */
+	if (sqlite3_prepare_v2(db->h, "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			old = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", size);
 	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	return (int)old;
+	return old;
 }
 
 int db_schema_version(struct db *db)
