@@ -166,11 +166,8 @@ static void emit(struct eng *e, enum rule_id rule, const struct fact_org *o, con
 static void say_v(struct eng *e, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void say_v(struct eng *e, const char *fmt, va_list ap)
 {
-	char buf[512];
-
-	vsnprintf(buf, sizeof buf, fmt, ap);
 	strbuf_reset(&e->msg);
-	strbuf_adds(&e->msg, buf);
+	strbuf_vaddf(&e->msg, fmt, ap);
 }
 
 /* Writes the message for the next finding (printf-style). */

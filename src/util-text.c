@@ -100,18 +100,16 @@ void strbuf_addc(struct strbuf *b, char c)
 	strbuf_add(b, &c, 1);
 }
 
-void strbuf_addf(struct strbuf *b, const char *fmt, ...)
+void strbuf_vaddf(struct strbuf *b, const char *fmt, va_list ap)
 {
-	va_list ap, ap2;
+	va_list ap2;
 	size_t room;
 	int n;
 
 	strbuf_grow(b, 64);
 	room = b->cap - b->len;
-	va_start(ap, fmt);
 	va_copy(ap2, ap);
 	n = vsnprintf(b->s + b->len, room, fmt, ap);
-	va_end(ap);
 	if (n < 0) {
 		b->s[b->len] = '\0';
 		va_end(ap2);
@@ -128,6 +126,15 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...)
 	}
 	va_end(ap2);
 	b->len += (size_t)n;
+}
+
+void strbuf_addf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(b, fmt, ap);
+	va_end(ap);
 }
 
 void strbuf_reset(struct strbuf *b)

@@ -49,6 +49,7 @@
 #include <orglife/member.h>
 #include <orglife/org.h>
 #include <orglife/rules.h>
+#include <orglife/text.h>
 #include <orglife/session.h>
 
 /* ---- a world in memory ---------------------------------------------------- */
@@ -1802,6 +1803,34 @@ static void test_R_LEDGER_DUE(void **state)
 	TABLE("R-LEDGER-DUE", world_ledger, cases);
 }
 
+static int ledger_message(const struct finding *fd, void *ctx)
+{
+	if (fd->rule == R_LEDGER_DUE && fd->org_id == 1)
+		strbuf_adds(ctx, fd->message);
+	return 0;
+}
+
+/* A long rectification problem is said whole, not cut inside a character. */
+static void test_R_LEDGER_DUE_long_problem(void **state)
+{
+	static char problem[2000];
+	struct rules_query q = { .mode = RULES_CHECK, .as_of = D("2026-09-01") };
+	struct strbuf b = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i + 6 < sizeof problem; i += 6)
+		memcpy(problem + i, "整改", 6);
+	reset();
+	world_ledger(0);
+	W.ledger[2].problem = problem; /* item 3, of organization 1 */
+	build();
+	assert_int_equal(rules_evaluate(&CFG, &W.f, &q, ledger_message, &b), 0);
+	assert_true(b.len > strlen(problem));
+	assert_non_null(strstr(b.s, problem));
+	assert_true(text_utf8_valid(b.s, b.len));
+	strbuf_free(&b);
+}
+
 /* ---- R-APPRAISAL-REDO --------------------------------------------------------- */
 
 /* The rule is in the table (local, can be turned off); the facts carry no
@@ -2350,6 +2379,7 @@ int main(void)
 		T(test_R_TRANSFER),
 		T(test_R_LOST),
 		T(test_R_LEDGER_DUE),
+		T(test_R_LEDGER_DUE_long_problem),
 		T(test_R_APPRAISAL_REDO),
 		T(test_RULES_CHECK_and_RULES_REVIEW),
 		T(test_pending),

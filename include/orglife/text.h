@@ -5,6 +5,7 @@
 #ifndef ORGLIFE_TEXT_H
 #define ORGLIFE_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -50,6 +51,8 @@ void strbuf_adds(struct strbuf *b, const char *s);
 /* Appends printf-style formatted text. Errors: aborts on out of memory;
  * an encoding error from vsnprintf appends nothing. */
 void strbuf_addf(struct strbuf *b, const char *fmt, ...) ORGLIFE_PRINTF(2, 3);
+/* The same with a va_list (which it uses up). */
+void strbuf_vaddf(struct strbuf *b, const char *fmt, va_list ap) ORGLIFE_PRINTF(2, 0);
 
 /* Appends one byte. Errors: aborts on out of memory. */
 void strbuf_addc(struct strbuf *b, char c);
