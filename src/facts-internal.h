@@ -53,6 +53,19 @@ int facts_expected_at(const struct facts *f, const struct fact_session *s, const
 /* Was s held as of the day asked about?  One recorded as held on a later
  * day had not happened yet then: it was still planned. */
 int facts_held_by(const struct fact_session *s, long as_of);
+/*
+ * m's organizational life in a month (a month index), from the sessions of
+ * their branch and group in f held by as_of: 1 when they took part (or
+ * were excused from all they were expected at), -1 when they missed, 0
+ * when nothing was expected of them; *attended: the sessions attended.
+ * The engine and the summaries both judge a month by it.
+ */
+int facts_life_month(const struct facts *f, const struct fact_member *m, int month, long as_of, int *attended);
+/* Adds m to the quorum numbers of held session s (summary.h's order:
+ * attending, expected, marked), if m was expected: to voters[] when a
+ * full member that day, and to all[] in any case. */
+void facts_quorum_add(const struct facts *f, const struct fact_session *s, const struct fact_member *m, int voters[3],
+		      int all[3]);
 /* Is s the session an election was held at? */
 int facts_is_election(const struct facts *f, const struct fact_session *s);
 

@@ -124,6 +124,55 @@ int facts_held_by(const struct fact_session *s, long as_of)
 	return s->state == SESSION_HELD && s->day <= as_of;
 }
 
+int facts_life_month(const struct facts *f, const struct fact_member *m, int month, long as_of, int *attended)
+{
+	long long orgs[2] = { m->org_id, m->group_id };
+	long first = date_month_index_first(month), last = date_month_last(first);
+	int expected = 0, excused = 0, took = 0, lo, hi;
+
+	*attended = 0;
+	for (int k = 0; k < 2; k++) {
+		if (!orgs[k])
+			continue;
+		RANGE(f->sessions, f->nsessions, org_id, orgs[k], &lo, &hi);
+		for (int j = lo; j < hi; j++) {
+			const struct fact_session *s = &f->sessions[j];
+			enum attend_status a;
+			if (s->day < first || s->day > last || !facts_held_by(s, as_of))
+				continue;
+			a = facts_mark_of(f, s, m->id);
+			*attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
+			/* A session without a roll-call tells nothing about anyone. */
+			if (!s->nmarks || !facts_expected_at(f, s, m))
+				continue;
+			expected++;
+			took |= a == ATTEND_PRESENT || a == ATTEND_LATE;
+			excused += a == ATTEND_EXCUSED;
+		}
+	}
+	if (took)
+		return 1;
+	if (!expected)
+		return 0;
+	return excused == expected ? 1 : -1;
+}
+
+void facts_quorum_add(const struct facts *f, const struct fact_session *s, const struct fact_member *m, int voters[3],
+		      int all[3])
+{
+	enum attend_status a;
+
+	if (!facts_expected_at(f, s, m))
+		return;
+	a = facts_mark_of(f, s, m->id);
+	for (int k = facts_is_full(m, s->day) ? 0 : 1; k < 2; k++) {
+		int *c = k ? all : voters;
+		c[1]++;
+		c[2] += a != ATTEND_NONE;
+		c[0] += a == ATTEND_PRESENT || a == ATTEND_LATE;
+	}
+}
+
 int facts_is_election(const struct facts *f, const struct fact_session *s)
 {
 	int lo, hi, i;

@@ -535,22 +535,13 @@ static void quorum_days(const struct eng *e, long *first, long *last)
 
 /* Attending, expected and marked among those who count (summary.h's
  * order): the voting members (full, not away) or everyone expected. */
-static void quorum_counts(const struct eng *e, const struct fact_session *s, int voters_only, int c[3])
+static void quorum_counts(const struct eng *e, const struct fact_session *s, struct sum_quorum *q)
 {
-	int lo, hi, i, *idx = e->by_org;
+	int lo, hi, *idx;
 
-	c[0] = c[1] = c[2] = 0;
 	members_of(e, s->org_id, &idx, &lo, &hi);
-	for (i = lo; i < hi; i++) {
-		const struct fact_member *m = &e->f->members[idx[i]];
-		enum attend_status a;
-		if (!facts_expected_at(e->f, s, m) || (voters_only && !facts_is_full(m, s->day)))
-			continue;
-		c[1]++;
-		a = facts_mark_of(e->f, s, m->id);
-		c[2] += a != ATTEND_NONE;
-		c[0] += a == ATTEND_PRESENT || a == ATTEND_LATE;
-	}
+	for (int i = lo; i < hi; i++)
+		facts_quorum_add(e->f, s, &e->f->members[idx[i]], q->voters, q->all);
 }
 
 static void quorum_rule(struct eng *e, enum rule_id rule, const struct fact_org *o, long long session, long on,
@@ -600,8 +591,7 @@ static void quorums_raw(struct eng *e, const struct fact_org *o, long first, lon
 		q.election = facts_is_election(e->f, s);
 		if (!q.election && !facts_is_kind(s, SK_ASSEMBLY) && s->kind != SK_COMMITTEE)
 			continue;
-		quorum_counts(e, s, 1, q.voters);
-		quorum_counts(e, s, 0, q.all);
+		quorum_counts(e, s, &q);
 		quorum_session(e, o, &q);
 	}
 }
@@ -802,42 +792,13 @@ static void dues(struct eng *e, const struct fact_org *o, const struct fact_memb
  * not count. */
 static int month_life(const struct eng *e, const struct fact_member *m, int month, int *attended)
 {
-	long long orgs[2] = { m->org_id, m->group_id };
-	int expected = 0, excused = 0, took = 0, k, j, lo, hi;
-	struct period p;
-
-	*attended = 0;
 	if (e->f->summarized && !is_raw(e->f, m->org_id, month) && !(m->group_id && is_raw(e->f, m->group_id, month))) {
 		int i = month - m->life_first;
 		unsigned char b = i >= 0 && i < m->life_n ? e->f->life[m->life_off + i] : 0;
 		*attended = LIFE_ATTENDED(b);
 		return LIFE_STATE(b) == LIFE_TOOK_PART ? 1 : LIFE_STATE(b) == LIFE_MISSED ? -1 : 0;
 	}
-	p = month_period(month);
-	for (k = 0; k < 2; k++) {
-		if (!orgs[k])
-			continue;
-		RANGE(e->f->sessions, e->f->nsessions, org_id, orgs[k], &lo, &hi);
-		for (j = lo; j < hi; j++) {
-			const struct fact_session *s = &e->f->sessions[j];
-			enum attend_status a;
-			if (s->day < p.first || s->day > p.last || !facts_held_by(s, e->q->as_of))
-				continue;
-			a = facts_mark_of(e->f, s, m->id);
-			*attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
-			/* A session without a roll-call tells nothing about anyone. */
-			if (!s->nmarks || !facts_expected_at(e->f, s, m))
-				continue;
-			expected++;
-			took |= a == ATTEND_PRESENT || a == ATTEND_LATE;
-			excused += a == ATTEND_EXCUSED;
-		}
-	}
-	if (took)
-		return 1;
-	if (!expected)
-		return 0;
-	return excused == expected ? 1 : -1;
+	return facts_life_month(e->f, m, month, e->q->as_of, attended);
 }
 
 /* R-ABSENT-6: months in a row, ending at the as-of month, in which the

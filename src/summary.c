@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,19 +87,9 @@ static void quorum_of(const struct facts *f, const struct fact_session *s, struc
 	q->kind = s->kind;
 	q->also = s->also;
 	q->election = facts_is_election(f, s);
-	for (int i = 0; i < f->nmembers; i++) {
-		const struct fact_member *m = &f->members[i];
-		enum attend_status a;
-		int *c[2] = { q->voters, q->all };
-		if (!o || !member_of(o, m) || !facts_expected_at(f, s, m))
-			continue;
-		a = facts_mark_of(f, s, m->id);
-		for (int k = facts_is_full(m, s->day) ? 0 : 1; k < 2; k++) {
-			c[k][1]++;
-			c[k][2] += a != ATTEND_NONE;
-			c[k][0] += a == ATTEND_PRESENT || a == ATTEND_LATE;
-		}
-	}
+	for (int i = 0; o && i < f->nmembers; i++)
+		if (member_of(o, &f->members[i]))
+			facts_quorum_add(f, s, &f->members[i], q->voters, q->all);
 }
 
 /* One more session in a count. */
@@ -162,35 +153,9 @@ int summary_org_month(const struct facts *f, long long org_id, int month, struct
 
 unsigned char summary_life_month(const struct facts *f, const struct fact_member *m, int month)
 {
-	long long orgs[2] = { m->org_id, m->group_id };
-	int expected = 0, excused = 0, took = 0, attended = 0, state;
+	int attended, life = facts_life_month(f, m, month, LONG_MAX, &attended);
+	int state = life > 0 ? LIFE_TOOK_PART : life < 0 ? LIFE_MISSED : LIFE_NOTHING;
 
-	for (int k = 0; k < 2; k++) {
-		int lo, hi;
-		if (!orgs[k])
-			continue;
-		RANGE(f->sessions, f->nsessions, org_id, orgs[k], &lo, &hi);
-		for (int i = lo; i < hi; i++) {
-			const struct fact_session *s = &f->sessions[i];
-			enum attend_status a;
-			if (s->state != SESSION_HELD || date_month_index(s->day) != month)
-				continue;
-			a = facts_mark_of(f, s, m->id);
-			attended += a == ATTEND_PRESENT || a == ATTEND_LATE;
-			/* A session without a roll-call tells nothing about anyone. */
-			if (!s->nmarks || !facts_expected_at(f, s, m))
-				continue;
-			expected++;
-			took |= a == ATTEND_PRESENT || a == ATTEND_LATE;
-			excused += a == ATTEND_EXCUSED;
-		}
-	}
-	if (took)
-		state = LIFE_TOOK_PART;
-	else if (!expected)
-		state = LIFE_NOTHING;
-	else
-		state = excused == expected ? LIFE_TOOK_PART : LIFE_MISSED;
 	if (attended > LIFE_MAX_ATTENDED)
 		attended = LIFE_MAX_ATTENDED;
 	return (unsigned char)(state | attended << 2);
