@@ -259,7 +259,7 @@ long agenda_pick(const struct agenda_busy *b, long long family, int wday, long f
 	return -1;
 }
 
-/* The organizations: each one's branch (its family) and name. */
+/* The organizations: each one's branch (its family). */
 struct org_info {
 	long long id, family;
 };

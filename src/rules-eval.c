@@ -40,7 +40,7 @@ struct eng {
 	int stop;
 	int as_of_month, from_month; /* facts_month of the as-of day and of the facts' start */
 	int life_from;               /* the first month wholly inside the marks */
-	int *by_org;   /* member indices by org_id, then name */
+	int *by_org;   /* member indices by org_id, then id */
 	int *by_group; /* member indices by group_id */
 	char *scope;   /* per org index: inside the query's organization */
 	struct strbuf msg;

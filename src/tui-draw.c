@@ -1,5 +1,5 @@
 /*
- * tui-draw.c - drawing for every screen (tui.h): colours with a meaning,
+ * tui-draw.c - drawing for every screen (tui-screen.h): colours with a meaning,
  * text made harmless and fitted by display width, wrapping, and the frame
  * around the top screen: the title bar, the status line (or the open
  * prompt) and the hint bar generated from the key table.

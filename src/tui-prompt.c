@@ -1,5 +1,5 @@
 /*
- * tui-prompt.c - the one-line prompt on the status line (tui.h): text
+ * tui-prompt.c - the one-line prompt on the status line (tui-screen.h): text
  * typed there (Chinese through an input method too), Backspace and Ctrl-U
  * to correct it, Enter to accept, Esc to cancel; and yes/no questions.
  * Modal: while it is open every key comes here, resizing included.

@@ -219,22 +219,12 @@ static void select_rule(struct findings_view *v, int rule)
 
 /* ---- drawing -------------------------------------------------------------------------- */
 
-static enum tui_style mark_style(enum review_mark m)
-{
-	switch (m) {
-	case REVIEW_OK: return TS_OK;
-	case REVIEW_DUE: return TS_DUE;
-	case REVIEW_OVERDUE: return TS_OVERDUE;
-	default: return TS_NORMAL;
-	}
-}
-
 static void draw_rule(struct findings_view *v, struct tui *t, const struct review_item *it, int y, int x, int w)
 {
 	enum review_mark m = (enum review_mark)v->g.rows[it->row].marks[it->rule];
 	int cx = x + 1;
 
-	tui_text(y, cx, 1, review_mark_symbol(m), tui_attr(t, mark_style(m)), 0);
+	tui_text(y, cx, 1, review_mark_symbol(m), tui_attr(t, view_review_style(m)), 0);
 	cx += 2;
 	cx += tui_text(y, cx, x + w - cx, rules_id(it->rule), tui_attr(t, TS_HEADING), 0) + 2;
 	tui_text(y, cx, x + w - cx, _(t->rules.rules[it->rule].summary), tui_attr(t, TS_HEADING), 0);
@@ -244,7 +234,7 @@ static void draw_finding(struct findings_view *v, struct tui *t, const struct li
 			 attr_t base)
 {
 	const struct review_item *it = &v->g.items[v->first + l->item];
-	attr_t sev = base | tui_attr(t, mark_style(it->mark));
+	attr_t sev = base | tui_attr(t, view_review_style(it->mark));
 	char period[DATE_DISPLAY_MAX] = "";
 	int markx = 2 + v->periodw + 1;
 

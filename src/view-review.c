@@ -48,7 +48,7 @@ struct review_view {
 /* The order of the counts: overdue, due, ok findings. */
 static const enum severity count_order[] = { SEV_OVERDUE, SEV_DUE, SEV_OK };
 
-static enum tui_style mark_style(enum review_mark m)
+enum tui_style view_review_style(enum review_mark m)
 {
 	switch (m) {
 	case REVIEW_OK: return TS_OK;
@@ -203,7 +203,7 @@ static void draw_row(void *ctx, struct tui *t, int row, int y, int x, int w, int
 	char num[16];
 
 	tui_text(y, x, w, "", base, 1);
-	tui_text(y, x + 1, 1, review_mark_symbol(r->worst), base | tui_attr(t, mark_style(r->worst)), 0);
+	tui_text(y, x + 1, 1, review_mark_symbol(r->worst), base | tui_attr(t, view_review_style(r->worst)), 0);
 	tui_text(y, x + l->name_x, l->name_w, r->name, base, 0);
 	for (int i = 0; l->counts_x >= 0 && i < 3; i++) {
 		int n = r->count[count_order[i]];
@@ -214,7 +214,7 @@ static void draw_row(void *ctx, struct tui *t, int row, int y, int x, int w, int
 	for (int i = 0; i < l->ncols; i++) {
 		int col = l->first + i;
 		enum review_mark m = (enum review_mark)r->marks[v->g.columns[col]];
-		attr_t a = base | tui_attr(t, mark_style(m));
+		attr_t a = base | tui_attr(t, view_review_style(m));
 		/* The cell in focus: out of the selection bar, bold in the others. */
 		if (col == v->focus)
 			a = selected ? (a & ~(attr_t)A_REVERSE) | A_BOLD : a | A_BOLD;
@@ -231,7 +231,7 @@ static void draw_legend(struct tui *t, int y, int x, int w)
 		const char *word = review_mark_label(order[i]);
 		if (x + 2 + text_width(word) > w)
 			break;
-		tui_text(y, x, 1, review_mark_symbol(order[i]), tui_attr(t, mark_style(order[i])), 0);
+		tui_text(y, x, 1, review_mark_symbol(order[i]), tui_attr(t, view_review_style(order[i])), 0);
 		x += 2;
 		x += tui_text(y, x, w - x, word, tui_attr(t, TS_DIM), 0) + 2;
 	}

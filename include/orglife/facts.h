@@ -159,10 +159,12 @@ struct facts_window {
 };
 
 /*
- * Loads every organization, member, event, role, election and open ledger
- * item; the sessions the window asks for, with their marks; and for each
- * member only the latest month paid on or before the as-of month (that is
- * all R-DUES-6 needs, and it keeps the facts small).  Sessions and marks
+ * Loads every organization, election and open ledger item, the roles in
+ * force in the window, and the members (with a narrow window only those
+ * who may have a finding) with their events; the sessions the window asks for, with
+ * their marks; and for each member only the latest month paid on or
+ * before the as-of month (that is all R-DUES-6 needs, and it keeps the
+ * facts small).  Sessions and marks
  * come from the summaries when they cover the window (and for a month with
  * a session held after the as-of day, from the sessions themselves).
  * Returns OL_OK or a status with db_errmsg set; free with facts_free.

@@ -8,8 +8,8 @@
  *
  * A branch answers for its party groups and its members: their findings
  * count in the branch's badge and panel.  A committee or general branch
- * shows its own findings only, so that one lapsed branch does not paint
- * the whole tree red.
+ * answers for everything under it in its badge (a committee with a lapsed
+ * branch is not "ok"), but its panel shows its own findings only.
  */
 #ifndef ORGLIFE_OVERVIEW_H
 #define ORGLIFE_OVERVIEW_H

@@ -1,11 +1,12 @@
 /*
  * view.h - the screens of the TUI, one view-*.c file each behind struct
- * screen_ops (tui.h).  Each constructor returns a screen for tui_push, or
+ * screen_ops (tui-screen.h).  Each constructor returns a screen for tui_push, or
  * NULL after putting the reason on the status line.
  */
 #ifndef ORGLIFE_VIEW_H
 #define ORGLIFE_VIEW_H
 
+#include <orglife/review-grid.h>
 #include <orglife/tui-screen.h>
 
 /* The start screen: the organization tree with a badge per organization
@@ -68,6 +69,8 @@ struct screen *view_review_new(struct tui *t);
  * branch include its party groups'), the first of rule selected (-1: the
  * first of all); Enter opens the session behind one. */
 struct screen *view_findings_new(struct tui *t, const struct period *quarter, long long org_id, int rule);
+/* The style of a review mark, on the grid and in the findings. */
+enum tui_style view_review_style(enum review_mark m);
 
 /* The keys of the screen `of` (the ? screen), from the key table. */
 struct screen *view_help_new(struct tui *t, const struct screen *of);
