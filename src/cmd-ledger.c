@@ -10,6 +10,7 @@
 #include <orglife/db.h>
 #include <orglife/i18n.h>
 #include <orglife/ledger.h>
+#include <orglife/rules.h>
 #include <orglife/text.h>
 #include "cmd.h"
 
@@ -129,10 +130,8 @@ static void list_text(struct out *o, const struct ledger_item *it, long today)
 	struct strbuf state = { 0 };
 
 	strbuf_adds(&state, ledger_state_label(it->state));
-	if (ledger_overdue(it, today)) {
-		strbuf_adds(&state, " \xE2\x9C\x97 "); /* ✗ */
-		strbuf_adds(&state, _("overdue"));
-	}
+	if (ledger_overdue(it, today))
+		strbuf_addf(&state, " %s %s", severity_mark(SEV_OVERDUE), severity_label(SEV_OVERDUE));
 	out_int(o, it->id);
 	out_day(o, it->due);
 	out_str(o, state.s);

@@ -105,16 +105,18 @@ static void add_where(struct member_view *v)
 		strbuf_adds(&b, " ");
 		strbuf_addf(&b, _("since %s"), day);
 		if (f->doc || f->until >= 0) {
-			strbuf_adds(&b, " (");
+			struct strbuf doc = { 0 };
 			if (f->doc)
-				strbuf_adds(&b, f->doc);
+				strbuf_adds(&doc, f->doc);
 			if (f->until >= 0) {
 				date_display(f->until, day);
 				if (f->doc)
-					strbuf_adds(&b, _(", "));
-				strbuf_addf(&b, _("valid until %s"), day);
+					strbuf_adds(&doc, _(", "));
+				strbuf_addf(&doc, _("valid until %s"), day);
 			}
-			strbuf_adds(&b, ")");
+			strbuf_adds(&b, " ");
+			strbuf_addf(&b, _("(%s)"), doc.s);
+			strbuf_free(&doc);
 		}
 	}
 	field(v, _("Where:"), b.s);
