@@ -401,24 +401,9 @@ static int write_temp(long long session_id, const char *text, char **path)
 static int read_back(const char *path, char **text)
 {
 	struct strbuf b = { 0 };
-	char buf[8192];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-	int err = 0;
+	int err = text_read_file(path, MINUTES_MAX_BYTES, &b);
 
 	*text = NULL;
-	if (!f)
-		return errno;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (b.len + n > MINUTES_MAX_BYTES) {
-			err = EFBIG;
-			break;
-		}
-		strbuf_add(&b, buf, n);
-	}
-	if (!err && ferror(f))
-		err = errno ? errno : EIO;
-	fclose(f);
 	if (!err && b.len && memchr(b.s, '\0', b.len))
 		err = EILSEQ;
 	if (err) {
