@@ -34,9 +34,16 @@ int cli_load_rules(struct rules_config *cfg, FILE *warn)
 	return n;
 }
 
-static void load_rules(struct cli_ctx *ctx, struct rules_config *cfg)
+/* The rules in force and the facts q needs: only the members who may
+ * have a finding under them.  OL_OK, or the status to report. */
+static int load_query(struct cli_ctx *ctx, const struct rules_query *q, struct rules_config *cfg, struct facts *f)
 {
+	struct facts_window w;
+
 	cli_load_rules(cfg, ctx->err);
+	rules_facts_window(q, &w);
+	rules_facts_narrow(cfg, q, &w);
+	return facts_load(ctx->db, &w, f);
 }
 
 /* Machine formats: the keys and order of PRODUCT.md §4. */
@@ -130,20 +137,15 @@ static int print_finding(const struct finding *fd, void *p)
 	return 0;
 }
 
-/* Loads the facts the query needs and prints its findings. */
 /* Loads the facts the query needs, then prints head (if any) and its
  * findings: nothing is printed when the facts cannot be read. */
 static int run_query(struct cli_ctx *ctx, const struct rules_query *q, struct report *r, const char *head)
 {
 	struct rules_config cfg;
-	struct facts_window w;
 	struct facts f;
 	int rc;
 
-	load_rules(ctx, &cfg);
-	rules_facts_window(q, &w);
-	rules_facts_narrow(&cfg, q, &w);
-	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
+	if ((rc = load_query(ctx, q, &cfg, &f)) != OL_OK)
 		return cli_status(ctx, rc);
 	if (head)
 		fputs(head, ctx->out);
@@ -211,16 +213,12 @@ static void review_free(struct review *r)
 static int review_page(struct cli_ctx *ctx, const struct rules_query *q, const char *qs, const char *d)
 {
 	struct rules_config cfg;
-	struct facts_window w;
 	struct facts f;
 	struct review r = { 0 };
 	char title[128], sub[256];
 	int rc;
 
-	load_rules(ctx, &cfg);
-	rules_facts_window(q, &w);
-	rules_facts_narrow(&cfg, q, &w);
-	if ((rc = facts_load(ctx->db, &w, &f)) != OL_OK)
+	if ((rc = load_query(ctx, q, &cfg, &f)) != OL_OK)
 		return cli_status(ctx, rc);
 	rules_evaluate(&cfg, &f, q, collect_finding, &r);
 	facts_free(&f);

@@ -46,11 +46,6 @@ int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f)
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading organizations");
 }
 
-int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
-{
-	return db_facts_members_each(db, st, f, NULL, NULL);
-}
-
 /* Points each member's name into the pool again, which may have moved;
  * the members are still in the order they were read. */
 static void point_names(struct facts *f)
@@ -61,7 +56,10 @@ static void point_names(struct facts *f)
 	}
 }
 
-/* db_facts_members_each without pointing the names (point_names). */
+/* Reads the members of st's rows, calling each (when not NULL) on every
+ * member read, with the statement on its row: for the columns after the
+ * member's.  The names are pointed to by point_names, once the pool
+ * stops moving. */
 static int read_members(struct db *db, sqlite3_stmt *st, struct facts *f,
 			int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx)
 {
@@ -101,15 +99,13 @@ static int read_members(struct db *db, sqlite3_stmt *st, struct facts *f,
 	return rc == SQLITE_DONE ? OL_OK : db_fail_sqlite(db, "reading members");
 }
 
-int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
-			  int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx)
+int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f)
 {
-	int rc = read_members(db, st, f, each, ctx);
+	int rc = read_members(db, st, f, NULL, NULL);
 
 	point_names(f);
 	return rc;
 }
-
 static int cmp_event(const void *a, const void *b)
 {
 	const struct fact_event *x = a, *y = b;

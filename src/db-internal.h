@@ -91,10 +91,6 @@ long long db_place_key(const char *name);
 struct facts;
 int db_facts_orgs(struct db *db, sqlite3_stmt *st, struct facts *f);
 int db_facts_members(struct db *db, sqlite3_stmt *st, struct facts *f);
-/* The same, calling each (when not NULL) on every member read, with the
- * statement on its row: for the columns after the member's. */
-int db_facts_members_each(struct db *db, sqlite3_stmt *st, struct facts *f,
-			  int (*each)(struct db *db, sqlite3_stmt *st, struct facts *f, int member, void *ctx), void *ctx);
 /* Events, read by member, day and id (or sorted so with sort nonzero):
  * also gives each member (already read) its slice. */
 int db_facts_events(struct db *db, sqlite3_stmt *st, struct facts *f, int sort);

@@ -745,7 +745,6 @@ int session_attendees(struct db *db, long long session_id, int (*fn)(const struc
 	}
 	seen = xmalloc(m.n + 1);
 	memset(seen, 0, m.n + 1);
-	sqlite3_bind_int64(st, 1, session_id);
 	db_bind_day(st, 2, s.day);
 	sqlite3_bind_int64(st, 3, s.org_id);
 	sqlite3_bind_text(st, 4, session_kind_code(s.kind), -1, SQLITE_STATIC);

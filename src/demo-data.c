@@ -31,11 +31,6 @@ int rng_pct(struct rng *r, int pct)
 	return rng_int(r, 0, 99) < pct;
 }
 
-int rng_permille(struct rng *r, int permille)
-{
-	return rng_int(r, 0, 999) < permille;
-}
-
 /* ---- names ---------------------------------------------------------------- */
 
 const char *const demo_surnames[] = {
@@ -72,7 +67,6 @@ static const char *const phone_prefixes[] = {
 static const char *const work_reasons[] = { "出差", "病假", "照顾家人", "单位值班", "外出培训", "事假" };
 static const char *const old_reasons[] = { "身体不适", "住院治疗", "照顾老伴", "外出探亲", "行动不便" };
 
-const int demo_nsurnames = NELEM(demo_surnames);
 
 void demo_name(struct rng *r, int old, char *out, size_t n)
 {

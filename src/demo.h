@@ -26,15 +26,12 @@ unsigned long long rng_next(struct rng *r);
 int rng_int(struct rng *r, int lo, int hi);
 /* True pct times in a hundred. */
 int rng_pct(struct rng *r, int pct);
-/* True permille times in a thousand. */
-int rng_permille(struct rng *r, int permille);
 
 #define PICK(r, arr) ((arr)[rng_int((r), 0, NELEM(arr) - 1)])
 
 /* ---- people ------------------------------------------------------------------ */
 
 extern const char *const demo_surnames[];
-extern const int demo_nsurnames;
 /* Why someone asked to be excused (请假): a reason of people at work, or
  * of the elderly. */
 const char *demo_reason(struct rng *r, int old);
@@ -50,7 +47,6 @@ void demo_phone(struct rng *r, char out[16]);
 
 /* The day y-m-d, or the month's last day when d is past it. */
 long demo_ymd(int y, int m, int d);
-/* year * 12 + month - 1 */
 /* The n-th weekday wday (1 = Monday) of a month, kept inside the month. */
 long demo_nth_wday(int y, int m, int n, int wday);
 

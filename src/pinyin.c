@@ -76,7 +76,7 @@ static size_t decode(const char *s, size_t n, uint32_t *c)
 	unsigned cp;
 	size_t k = text_utf8_decode(s, n, &cp);
 
-	*c = cp == 0xFFFFFFFFu ? RAW + (unsigned char)*s : cp;
+	*c = cp == TEXT_CP_INVALID ? RAW + (unsigned char)*s : cp;
 	return k;
 }
 
