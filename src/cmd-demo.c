@@ -1119,12 +1119,8 @@ CMD_RUN(cmd_demo)
 		return rc;
 	if (a.val[O_SCALE] && strcmp(a.val[O_SCALE], "district") == 0)
 		district = 1;
-	else if (a.val[O_SCALE] && strcmp(a.val[O_SCALE], "small") != 0) {
-		shown = text_sanitize(a.val[O_SCALE], 0);
-		rc = cli_usage(ctx, _("--scale '%s': give small or district"), shown);
-		free(shown);
-		return rc;
-	}
+	else if (a.val[O_SCALE] && strcmp(a.val[O_SCALE], "small") != 0)
+		return cli_bad_value(ctx, "--scale", a.val[O_SCALE], _("give small or district"));
 	date_from_ymd(2000, 1, 1, &min_today);
 	if (ctx->today < min_today) {
 		date_format(ctx->today, today);
