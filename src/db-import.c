@@ -720,10 +720,8 @@ static int check_branch(struct import *im)
 	if (rc != OL_OK)
 		return rc;
 	if (o.kind != ORG_BRANCH) {
-		char *n = text_sanitize(o.name, 0);
-		rc = db_fail(im->db, OL_EINVAL, _("%s is a %s, not a %s: give the branch to import the members into"), n,
+		rc = db_fail(im->db, OL_EINVAL, _("%s is a %s, not a %s: give the branch to import the members into"), o.name,
 			     org_kind_label(o.kind), org_kind_label(ORG_BRANCH));
-		free(n);
 	}
 	org_clear(&o);
 	return rc;

@@ -188,17 +188,13 @@ int ledger_resolve(struct db *db, const char *spec, long long *id)
 {
 	sqlite3_stmt *st;
 	const char *p;
-	char *shown;
 	int rc;
 
 	for (p = spec; *p >= '0' && *p <= '9'; p++)
 		;
 	if (p == spec || *p || p - spec > 18) {
-		shown = text_sanitize(spec, 0);
-		rc = db_fail(db, OL_ENOTFOUND,
-			     _("ledger item '%s': give the item's id, the number 'orglife ledger list' shows"), shown);
-		free(shown);
-		return rc;
+		return db_fail(db, OL_ENOTFOUND,
+			       _("ledger item '%s': give the item's id, the number 'orglife ledger list' shows"), spec);
 	}
 	if (!(st = db_stmt(db, "SELECT id FROM ledger WHERE id = ?1")))
 		return OL_EDB;
@@ -211,10 +207,7 @@ int ledger_resolve(struct db *db, const char *spec, long long *id)
 		return OL_OK;
 	if (rc != SQLITE_DONE)
 		return db_fail_sqlite(db, "looking up a ledger item");
-	shown = text_sanitize(spec, 0);
-	rc = db_fail(db, OL_ENOTFOUND, _("there is no ledger item %s: see 'orglife ledger list'"), shown);
-	free(shown);
-	return rc;
+	return db_fail(db, OL_ENOTFOUND, _("there is no ledger item %s: see 'orglife ledger list'"), spec);
 }
 
 /* Nonzero when s holds something besides blanks (ASCII white space and the
@@ -254,14 +247,10 @@ static int check_member(struct db *db, long long member_id, long long org_id, co
 	if (found)
 		return OL_OK;
 	if ((rc = member_get(db, member_id, -1, &m)) == OL_OK) {
-		char *mn = text_sanitize(m.name, 0), *mo = text_sanitize(m.org_name, 0), *on = text_sanitize(o->name, 0);
 		rc = db_fail(db, OL_EINVAL,
 			     _("%s is a member of %s, not of %s or an organization under it:"
 			       " give the member's branch as --org, or leave --member out"),
-			     mn, mo, on);
-		free(mn);
-		free(mo);
-		free(on);
+			     m.name, m.org_name, o->name);
 		member_clear(&m);
 	}
 	return rc;

@@ -297,9 +297,7 @@ static int expect_kind(struct db *db, long long id, enum org_kind kind, struct o
 	if (rc != OL_OK)
 		return rc;
 	if (o->kind != kind) {
-		char *n = text_sanitize(o->name, 0);
-		rc = db_fail(db, OL_EINVAL, _("%s is a %s, not a %s"), n, org_kind_label(o->kind), org_kind_label(kind));
-		free(n);
+		rc = db_fail(db, OL_EINVAL, _("%s is a %s, not a %s"), o->name, org_kind_label(o->kind), org_kind_label(kind));
 		org_clear(o);
 	}
 	return rc;
@@ -313,9 +311,8 @@ static int check_group(struct db *db, long long group_id, long long branch_id)
 	if (rc != OL_OK)
 		return rc;
 	if (g.parent_id != branch_id) {
-		char *n = text_sanitize(g.name, 0);
-		rc = db_fail(db, OL_EINVAL, _("the party group %s belongs to another branch: choose one of this branch's groups"), n);
-		free(n);
+		rc = db_fail(db, OL_EINVAL, _("the party group %s belongs to another branch: choose one of this branch's groups"),
+			     g.name);
 	}
 	org_clear(&g);
 	return rc;
@@ -505,12 +502,10 @@ int member_extend_probation(struct db *db, long long id, long until)
 	if (rc == OL_OK) {
 		end = date_add_years(m.joined, 1);
 		if (until < date_add_months(end, 6) || until > date_add_months(end, 12)) {
-			char *n = text_sanitize(m.name, 0);
 			date_format(date_add_months(end, 6), lo);
 			date_format(date_add_months(end, 12), hi);
 			rc = db_fail(db, OL_EINVAL, _("an extension of %s's probation runs 6 to 12 months: give --until between %s and %s"),
-				     n, lo, hi);
-			free(n);
+				     m.name, lo, hi);
 		}
 	}
 	if (rc == OL_OK) {
@@ -581,11 +576,9 @@ int member_event_add(struct db *db, long long id, enum member_event_kind kind, l
 			     shown_name(&m), buf);
 	}
 	if (rc == OL_OK && !event_allowed(kind, m.where, had)) {
-		char *n = text_sanitize(m.name, 0);
 		date_format(day, buf);
 		rc = db_fail(db, OL_ESTATE, _("%s is %s on %s, so '%s' does not apply: check the member and the date"),
-			     n, member_where_label(m.where), buf, event_codes[kind]);
-		free(n);
+			     m.name, member_where_label(m.where), buf, event_codes[kind]);
 	}
 	if (rc == OL_OK)
 		rc = db_next_id(db, "member_event", &eid);

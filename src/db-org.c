@@ -91,10 +91,8 @@ static int check_parent(struct db *db, enum org_kind kind, long long parent_id)
 		return rc;
 	ok = fits_under(kind, p.kind);
 	if (!ok) {
-		char *pn = text_sanitize(p.name, 0);
 		rc = db_fail(db, OL_EINVAL, _("a %s cannot sit under the %s %s: choose another --parent"),
-			     org_kind_label(kind), org_kind_label(p.kind), pn);
-		free(pn);
+			     org_kind_label(kind), org_kind_label(p.kind), p.name);
 	}
 	org_clear(&p);
 	return ok ? OL_OK : rc;

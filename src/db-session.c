@@ -339,9 +339,7 @@ static int check_person(struct db *db, long long member_id, long long org_id, co
 	if (rc == OL_OK && org_id)
 		rc = member_inside(db, member_id, org_id, &inside);
 	if (rc == OL_OK && !inside) {
-		char *n = text_sanitize(m.name, 0);
-		rc = db_fail(db, OL_EINVAL, _("%s %s is not a member of the session's organization"), what, n);
-		free(n);
+		rc = db_fail(db, OL_EINVAL, _("%s %s is not a member of the session's organization"), what, m.name);
 	}
 	member_clear(&m);
 	return rc;
@@ -371,14 +369,12 @@ static int check_kind_org(struct db *db, enum session_kind kind, long long org_i
 	int rc = org_get(db, org_id, &o);
 
 	if (rc == OL_OK) {
-		char *n = text_sanitize(o.name, 0);
 		if (kind == SK_GROUP && o.kind != ORG_GROUP)
 			rc = db_fail(db, OL_EINVAL, _("a party group meeting belongs to a party group, and %s is a %s: give --org GROUP"),
-				     n, org_kind_label(o.kind));
+				     o.name, org_kind_label(o.kind));
 		else if (o.kind == ORG_GROUP && kind != SK_GROUP && kind != SK_LESSON && kind != SK_OTHER)
 			rc = db_fail(db, OL_EINVAL, _("%s is a party group: a %s is held by its branch; give --org BRANCH"),
-				     n, session_kind_label(kind));
-		free(n);
+				     o.name, session_kind_label(kind));
 		org_clear(&o);
 	}
 	return rc;
@@ -1010,10 +1006,8 @@ int attend_set(struct db *db, long long session_id, long long member_id, enum at
 	if (rc == OL_OK && !inside) {
 		struct member mb;
 		if ((rc = member_get(db, member_id, -1, &mb)) == OL_OK) {
-			char *n = text_sanitize(mb.name, 0), *o = text_sanitize(s.org_name, 0);
-			rc = db_fail(db, OL_EINVAL, _("%s is not a member of %s, which holds session %lld"), n, o, session_id);
-			free(n);
-			free(o);
+			rc = db_fail(db, OL_EINVAL, _("%s is not a member of %s, which holds session %lld"), mb.name, s.org_name,
+				     session_id);
 		}
 		member_clear(&mb);
 	}
