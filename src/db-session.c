@@ -248,15 +248,18 @@ static int list_sessions(struct db *db, sqlite3_stmt *st, long long org_id, long
 int session_list(struct db *db, long long org_id, long from, long to,
 		 int (*fn)(const struct session *s, void *ctx), void *ctx)
 {
-	/* Two statements, and open ends as extreme dates, so that each can
-	 * use its index: by organization and day, or by day. */
+	/* Open ends as extreme dates, and the organizations (all of them
+	 * without org_id) given as a list, so that the index by organization
+	 * and day serves both: one range per organization instead of a scan
+	 * of every session. */
 	sqlite3_stmt *st = org_id
 		? db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT x.id FROM org x JOIN sub ON x.parent_id = sub.id)"
 			      " SELECT " SESSION_COLUMNS
 			      " WHERE s.org_id IN (SELECT id FROM sub) AND s.day BETWEEN ?2 AND ?3"
 			      " ORDER BY s.day, s.time IS NULL, s.time, s.id")
 		: db_stmt(db, "SELECT " SESSION_COLUMNS
-			      " WHERE s.day BETWEEN ?2 AND ?3 ORDER BY s.day, s.time IS NULL, s.time, s.id");
+			      " WHERE s.org_id IN (SELECT id FROM org) AND s.day BETWEEN ?2 AND ?3"
+			      " ORDER BY s.day, s.time IS NULL, s.time, s.id");
 
 	return list_sessions(db, st, org_id, from, to, fn, ctx);
 }
