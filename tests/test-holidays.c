@@ -72,7 +72,10 @@ static void test_2026(void **state)
 	assert_int_equal(holiday_of(D("2026-09-24"), NULL), HOLIDAY_NONE);
 	assert_int_equal(holiday_of(D("2026-12-31"), NULL), HOLIDAY_NONE);
 	assert_true(holiday_is_workday(D("2026-07-15")));  /* a Wednesday */
+	assert_true(holiday_is_workday(D("2026-07-17")));  /* a Friday */
+	assert_true(holiday_is_workday(D("2026-07-20")));  /* a Monday */
 	assert_false(holiday_is_workday(D("2026-07-18"))); /* a Saturday */
+	assert_false(holiday_is_workday(D("2026-07-19"))); /* a Sunday */
 }
 
 /* 国办发明电〔2024〕12号. */
@@ -113,6 +116,9 @@ static void test_year_without_a_file(void **state)
 	assert_int_equal(holiday_of(D("2031-10-03"), NULL), HOLIDAY_OFF);
 	assert_int_equal(holiday_of(D("2031-10-04"), NULL), HOLIDAY_NONE);
 	assert_int_equal(holiday_of(D("2031-07-15"), NULL), HOLIDAY_NONE);
+	/* Only those days: not the rest of January, nor other months' 1st. */
+	assert_int_equal(holiday_of(D("2031-01-02"), NULL), HOLIDAY_NONE);
+	assert_int_equal(holiday_of(D("2031-07-01"), NULL), HOLIDAY_NONE);
 }
 
 static void test_parse(void **state)

@@ -395,6 +395,9 @@ static void test_history_expected_as_the_engine_judges(void **state)
 	assert_int_equal(d.nsessions, 2);
 	assert_int_equal(d.sessions[1].status, ATTEND_EXCUSED);
 	assert_string_equal(d.sessions[1].reason, "出差");
+	member_detail_count(&d, &c);
+	assert_int_equal(c.expected, 2);
+	assert_int_equal(c.excused, 1);
 	member_detail_free(&d);
 }
 

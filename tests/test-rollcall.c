@@ -188,6 +188,7 @@ static void test_marked_outsider_is_listed_apart(void **state)
 {
 	struct world *w = *state;
 	struct rollcall rc;
+	struct rollcall_counts c;
 	int l;
 
 	/* Gu joins later but is marked anyway: listed under "others". */
@@ -198,6 +199,10 @@ static void test_marked_outsider_is_listed_apart(void **state)
 	assert_int_equal(rc.lines[l - 1].kind, ROLLCALL_HEADING);
 	assert_int_equal(rc.lines[l - 1].group, ATTENDEE_EXTRA);
 	assert_int_equal(rollcall_person_at(&rc, l)->kind, ATTENDEE_EXTRA);
+	/* counted apart, not among those attending */
+	rollcall_count(&rc, &c);
+	assert_int_equal(c.others, 1);
+	assert_int_equal(c.attending, 0);
 	rollcall_free(&rc);
 }
 
@@ -306,8 +311,11 @@ static void test_marks_are_in_the_store(void **state)
 	assert_string_equal(p->reason, "出差");
 	assert_int_equal(rollcall_person_at(&again, line_of(&again, w->m[ANNA]))->status, ATTEND_LATE);
 	rollcall_free(&again);
-	/* Clearing clears the reason too. */
-	mark(w, &rc, CHEN, ATTEND_NONE, NULL);
+	/* Clearing clears the reason too, even one given with it; so does
+	 * marking present. */
+	mark(w, &rc, CHEN, ATTEND_NONE, "出差");
+	mark(w, &rc, ANNA, ATTEND_PRESENT, "路上堵车");
+	assert_null(rollcall_person_at(&rc, line_of(&rc, w->m[ANNA]))->reason);
 	assert_null(rollcall_person_at(&rc, line_of(&rc, w->m[CHEN]))->reason);
 	load(w, w->assembly, &again);
 	p = rollcall_person_at(&again, line_of(&again, w->m[CHEN]));
