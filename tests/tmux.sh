@@ -1,6 +1,6 @@
 # tests/tmux.sh - helpers for the tests that drive the real screens in
-# tmux (tests/tui.test, tests/tui-review.test, tests/tui-members.test),
-# sourced after lib.sh.
+# tmux (tests/tui.test, tests/tui-agenda.test, tests/tui-members.test,
+# tests/tui-review.test, tests/tui-width.test), sourced after lib.sh.
 #
 # Skips the test (exit 77) when tmux is missing.  Each test gets its own
 # tmux server, its socket in the test's directory, killed at the end.  The
@@ -49,3 +49,31 @@ gone() {
 }
 
 keys() { tm send-keys -t "$PANE" "$@"; }
+
+# hides NAME TEXT: the screen comes to show TEXT no more.
+hides() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		tm capture-pane -p -t "$PANE" >"$T/screen" 2>/dev/null
+		grep -F -q -- "$2" "$T/screen" || { pass; return; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "$1: '$2' stays on the screen" "$(cat "$T/screen")"
+}
+
+# holds NAME TEST: the screen comes to pass TEST, a shell command that
+# reads $T/screen (a frame's rows can follow its status line).
+holds() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		tm capture-pane -p -t "$PANE" >"$T/screen" 2>/dev/null
+		if eval "$2"; then
+			pass
+			return
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "$1" "$(cat "$T/screen")"
+}
