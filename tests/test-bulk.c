@@ -92,7 +92,7 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	struct db *db = open_memory();
 	char *before = query_text(db, indexes_sql), *after;
 	struct bulk *b;
-	long long committee, branch, group, m1, m2, sid;
+	long long committee, branch, group, m1, m2, sid, sid2;
 	struct member_new mn = { 0 };
 	struct session s = { 0 };
 	struct marks mk = { 0 };
@@ -100,6 +100,7 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	struct payment p1 = { .month = 2026 * 12 + 5, .amount_fen = 2000 };
 	struct sheet sheet = { 0 };
 	struct member m;
+	struct session got;
 	unsigned char *blob;
 	size_t len;
 	long long amount;
@@ -129,10 +130,16 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	s.day = day("2026-06-18");
 	s.minute = 14 * 60 + 30;
 	s.topic = (char *)"学习";
+	s.place = (char *)"党员活动室";
 	marks_set(&mk, m1, ATTEND_PRESENT);
 	marks_set(&mk, m2, ATTEND_EXCUSED);
 	blob = marks_encode(&mk, &len);
 	assert_int_equal(bulk_session(b, &s, SESSION_HELD, blob, len, NULL, &sid), OL_OK);
+	/* a second session in the same place: one place row */
+	s.day = day("2026-06-25");
+	s.kind = SK_COMMITTEE;
+	s.topic = (char *)"研究";
+	assert_int_equal(bulk_session(b, &s, SESSION_PLANNED, NULL, 0, NULL, &sid2), OL_OK);
 	free(blob);
 	marks_free(&mk);
 	p1.paid_on = day("2026-06-05");
@@ -163,10 +170,27 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	assert_int_equal(m.status, MEMBER_PROBATIONARY);
 	assert_int_equal(m.probation_until, day("2026-12-10"));
 	member_clear(&m);
+	assert_int_equal(session_get(db, sid, &got), OL_OK);
+	assert_int_equal(got.org_id, branch);
+	assert_int_equal(got.kind, SK_ASSEMBLY);
+	assert_int_equal(got.state, SESSION_HELD);
+	assert_int_equal(got.day, day("2026-06-18"));
+	assert_int_equal(got.minute, 14 * 60 + 30);
+	assert_string_equal(got.topic, "学习");
+	assert_string_equal(got.place, "党员活动室");
+	session_clear(&got);
+	assert_int_equal(session_get(db, sid2, &got), OL_OK);
+	assert_int_equal(got.kind, SK_COMMITTEE);
+	assert_int_equal(got.state, SESSION_PLANNED);
+	assert_string_equal(got.topic, "研究");
+	assert_string_equal(got.place, "党员活动室");
+	session_clear(&got);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM place"), 1);
+	/* the sheet in its pinyin order: 李四 excused, then 张三 present */
 	assert_int_equal(session_attendees(db, sid, collect, &sheet), OL_OK);
 	assert_int_equal(sheet.n, 2);
-	assert_true((sheet.status[0] == ATTEND_PRESENT && sheet.status[1] == ATTEND_EXCUSED) ||
-		    (sheet.status[1] == ATTEND_PRESENT && sheet.status[0] == ATTEND_EXCUSED));
+	assert_int_equal(sheet.status[0], ATTEND_EXCUSED);
+	assert_int_equal(sheet.status[1], ATTEND_PRESENT);
 	assert_int_equal(dues_get(db, m1, 2026, 6, &amount, &paid), OL_OK);
 	assert_true(amount == 2000 && paid == day("2026-06-05"));
 	free(before);
