@@ -54,6 +54,27 @@ enum tui_style tui_severity_style(enum severity s)
 	return s == SEV_OVERDUE ? TS_OVERDUE : s == SEV_DUE ? TS_DUE : TS_OK;
 }
 
+const char *tui_attend_mark(enum attend_status a, enum tui_style *style)
+{
+	switch (a) {
+	case ATTEND_PRESENT: *style = TS_OK; return "✓";
+	case ATTEND_LATE: *style = TS_DUE; return "✓";
+	case ATTEND_EXCUSED: *style = TS_NORMAL; return "-";
+	case ATTEND_ABSENT: *style = TS_OVERDUE; return "✗";
+	default: *style = TS_NORMAL; return " ";
+	}
+}
+
+int tui_attend_width(enum attend_status from)
+{
+	int w = 0;
+
+	for (int a = from; a <= ATTEND_ABSENT; a++)
+		if (text_width(attend_label((enum attend_status)a)) > w)
+			w = text_width(attend_label((enum attend_status)a));
+	return w;
+}
+
 static void put(int y, int x, const char *s, attr_t attr)
 {
 	attrset(attr);

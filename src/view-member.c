@@ -231,34 +231,21 @@ static int load(struct member_view *v, struct tui *t)
 /* ---- drawing ------------------------------------------------------------------- */
 
 /* The widest attendance word, so the days line up. */
-static int word_width(void)
-{
-	int w = 0;
-
-	for (int a = ATTEND_NONE; a <= ATTEND_ABSENT; a++)
-		if (text_width(attend_label((enum attend_status)a)) > w)
-			w = text_width(attend_label((enum attend_status)a));
-	return w;
-}
-
 static void draw_session(struct member_view *v, struct tui *t, const struct member_attended *a, int y, int x, int w,
 			 attr_t base)
 {
-	static const char *const marks[] = { [ATTEND_NONE] = " ", [ATTEND_PRESENT] = "✓", [ATTEND_LATE] = "✓",
-					     [ATTEND_EXCUSED] = "-", [ATTEND_ABSENT] = "✗" };
-	static const enum tui_style styles[] = { [ATTEND_NONE] = TS_NORMAL, [ATTEND_PRESENT] = TS_OK,
-						 [ATTEND_LATE] = TS_DUE, [ATTEND_EXCUSED] = TS_NORMAL,
-						 [ATTEND_ABSENT] = TS_OVERDUE };
 	struct strbuf b = { 0 };
 	char day[DATE_DISPLAY_MAX];
 	attr_t attr = a->expected ? base : base | tui_attr(t, TS_DIM);
-	int cx = x + 2, ww = word_width();
+	enum tui_style style;
+	const char *mark = tui_attend_mark(a->status, &style);
+	int cx = x + 2, ww = tui_attend_width(ATTEND_NONE);
 
 	/* Planned and not marked yet: the planned mark. */
-	tui_text(y, cx, 1, a->status == ATTEND_NONE && a->state == SESSION_PLANNED ? "~" : marks[a->status],
-		 attr | tui_attr(t, styles[a->status]), 0);
+	tui_text(y, cx, 1, a->status == ATTEND_NONE && a->state == SESSION_PLANNED ? "~" : mark, attr | tui_attr(t, style),
+		 0);
 	cx += 2;
-	tui_text(y, cx, ww, attend_label(a->status), attr | tui_attr(t, styles[a->status]), 1);
+	tui_text(y, cx, ww, attend_label(a->status), attr | tui_attr(t, style), 1);
 	cx += ww + 2;
 	date_display(a->day, day);
 	tui_text(y, cx, v->datew, day, attr, 1);

@@ -83,28 +83,6 @@ static int load(struct rollcall_view *v, struct tui *t)
 
 /* ---- drawing ------------------------------------------------------------------- */
 
-static const char *mark_of(enum attend_status a, enum tui_style *style)
-{
-	switch (a) {
-	case ATTEND_PRESENT: *style = TS_OK; return "✓";
-	case ATTEND_LATE: *style = TS_DUE; return "✓";
-	case ATTEND_EXCUSED: *style = TS_NORMAL; return "-";
-	case ATTEND_ABSENT: *style = TS_OVERDUE; return "✗";
-	default: *style = TS_NORMAL; return " ";
-	}
-}
-
-/* The widest attendance word, so the names line up. */
-static int word_width(void)
-{
-	int w = 0;
-
-	for (int a = ATTEND_PRESENT; a <= ATTEND_ABSENT; a++)
-		if (text_width(attend_label((enum attend_status)a)) > w)
-			w = text_width(attend_label((enum attend_status)a));
-	return w;
-}
-
 static void draw_heading(struct rollcall_view *v, struct tui *t, enum member_status_flag g, int y, int x, int w)
 {
 	struct rollcall_counts c;
@@ -123,8 +101,8 @@ static void draw_person(struct rollcall_view *v, struct tui *t, const struct rol
 {
 	attr_t base = selected ? tui_attr(t, TS_SELECTED) : p->kind == ATTENDEE_AWAY ? tui_attr(t, TS_DIM) : A_NORMAL;
 	enum tui_style ms;
-	const char *mark = mark_of(p->status, &ms);
-	int ww = word_width(), nw, cx = x + 1;
+	const char *mark = tui_attend_mark(p->status, &ms);
+	int ww = tui_attend_width(ATTEND_PRESENT), nw, cx = x + 1;
 
 	tui_text(y, x, w, "", base, 1);
 	if (p->kind == ATTENDEE_AWAY && p->status == ATTEND_NONE)

@@ -238,30 +238,17 @@ static int load(struct session_view *v, struct tui *t)
 /* ---- drawing ------------------------------------------------------------------- */
 
 /* The widest attendance word, so the names line up. */
-static int word_width(void)
-{
-	int w = 0;
-
-	for (int a = ATTEND_PRESENT; a <= ATTEND_ABSENT; a++)
-		if (text_width(attend_label((enum attend_status)a)) > w)
-			w = text_width(attend_label((enum attend_status)a));
-	return w;
-}
-
 static void draw_person(struct session_view *v, struct tui *t, const struct rollcall_person *p, int y, int x, int w)
 {
-	static const char *const marks[] = { [ATTEND_NONE] = " ", [ATTEND_PRESENT] = "✓", [ATTEND_LATE] = "✓",
-					     [ATTEND_EXCUSED] = "-", [ATTEND_ABSENT] = "✗" };
-	static const enum tui_style styles[] = { [ATTEND_NONE] = TS_NORMAL, [ATTEND_PRESENT] = TS_OK,
-						 [ATTEND_LATE] = TS_DUE, [ATTEND_EXCUSED] = TS_NORMAL,
-						 [ATTEND_ABSENT] = TS_OVERDUE };
 	attr_t base = p->kind == ATTENDEE_AWAY ? tui_attr(t, TS_DIM) : A_NORMAL;
+	enum tui_style style;
+	const char *mark = tui_attend_mark(p->status, &style);
 	int cx = x + 2;
 
-	tui_text(y, cx, 1, marks[p->status], base | tui_attr(t, styles[p->status]), 0);
+	tui_text(y, cx, 1, mark, base | tui_attr(t, style), 0);
 	cx += 2;
-	cx += tui_text(y, cx, word_width(), p->status ? attend_label(p->status) : "", base | tui_attr(t, styles[p->status]),
-		       1);
+	cx += tui_text(y, cx, tui_attend_width(ATTEND_PRESENT), p->status ? attend_label(p->status) : "",
+		       base | tui_attr(t, style), 1);
 	cx += 2;
 	cx += tui_text(y, cx, x + w - cx, p->name, base, 0) + 2;
 	if (p->reason && cx < x + w)

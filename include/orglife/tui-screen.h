@@ -15,6 +15,7 @@
 #include <curses.h>
 
 #include <orglife/rules.h>
+#include <orglife/session.h>
 #include <orglife/tui-keys.h>
 #include <orglife/tui.h>
 
@@ -167,6 +168,12 @@ int tui_text_right(int y, int x, int cols, const char *s, attr_t attr);
 
 /* The status mark of a severity with its colour: "✓", "!", "✗". */
 enum tui_style tui_severity_style(enum severity s);
+/* An attendance mark ("✓" present or late, "-" excused, "✗" absent, " "
+ * none) and its style in *style. */
+const char *tui_attend_mark(enum attend_status a, enum tui_style *style);
+/* The widest attendance word (attend_label) from `from` to absent, so the
+ * names after it line up. */
+int tui_attend_width(enum attend_status from);
 
 /* Calls fn for each line of s wrapped at cols display columns (s made
  * harmless first, newlines kept), never splitting a character. */
