@@ -441,6 +441,14 @@ int member_edit(struct db *db, long long id, const struct member_changes *c)
 }
 
 /* R-PROBATION: probation ends one year after admission. */
+long member_probation_end(const struct member *m)
+{
+	if (m->admitted != MEMBER_PROBATIONARY || m->confirmed >= 0 || m->joined < 0)
+		return -1;
+	/* R-PROBATION: a year after admission, or the extension's end. */
+	return m->probation_until >= 0 ? m->probation_until : date_add_years(m->joined, 1);
+}
+
 int member_confirm(struct db *db, long long id, long day)
 {
 	struct member m;
@@ -458,7 +466,7 @@ int member_confirm(struct db *db, long long id, long day)
 		rc = db_fail(db, OL_ESTATE, _("%s was already confirmed on %s"), shown_name(&m), buf);
 	} else if (rc == OL_OK) {
 		/* An extended probation ends when the extension does. */
-		long end = m.probation_until >= 0 ? m.probation_until : date_add_years(m.joined, 1);
+		long end = member_probation_end(&m);
 		if (day < end) {
 			date_format(end, buf);
 			rc = db_fail(db, OL_EINVAL, _("%s's probation ends on %s: confirmation can be recorded from then"),

@@ -420,14 +420,6 @@ void member_detail_free(struct member_detail *d)
 	memset(d, 0, sizeof *d);
 }
 
-long member_probation_end(const struct member *m)
-{
-	if (m->admitted != MEMBER_PROBATIONARY || m->confirmed >= 0 || m->joined < 0)
-		return -1;
-	/* R-PROBATION: a year after admission, or the extension's end. */
-	return m->probation_until >= 0 ? m->probation_until : date_add_years(m->joined, 1);
-}
-
 const char *member_fact_label(enum member_event_kind k)
 {
 	switch (k) {

@@ -134,6 +134,9 @@ int member_events(struct db *db, long long id, int (*fn)(const struct member_eve
 
 /* The member as of day (status, where, roles). */
 int member_get(struct db *db, long long id, long day, struct member *m);
+/* The day probation ends for a member on probation (R-PROBATION: a year
+ * after admission, or the extension's end), -1 for anyone else. */
+long member_probation_end(const struct member *m);
 /* Every member of org and the organizations under it (0: everyone), as of
  * day, ordered by branch, then as a roster is: by the pinyin of names
  * (pinyin_key). */

@@ -151,9 +151,6 @@ struct member_detail {
 int member_detail_load(struct db *db, long long id, long today, struct member_detail *d);
 void member_detail_free(struct member_detail *d);
 
-/* The day probation ends for a member on probation (R-PROBATION: a year
- * after admission, or the extension's end), -1 for anyone else. */
-long member_probation_end(const struct member *m);
 /* A dated fact as a word: "flowed out", "transferred in", "back", ... */
 const char *member_fact_label(enum member_event_kind k);
 /* The latest dated fact on or before today (what "where" comes from), or NULL. */
