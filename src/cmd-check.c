@@ -163,6 +163,21 @@ static int collect_finding(const struct finding *fd, void *p)
 	struct review_org *o = r->norgs ? &r->orgs[r->norgs - 1] : NULL;
 	char period[DATE_DISPLAY_MAX];
 
+	/* Findings come organization by organization. */
+	if (!o || o->id != fd->org_id) {
+		if (r->norgs == r->caporgs) {
+			r->caporgs = r->caporgs ? r->caporgs * 2 : 64;
+			r->orgs = xrealloc(r->orgs, r->caporgs * sizeof *r->orgs);
+		}
+		o = &r->orgs[r->norgs++];
+		memset(o, 0, sizeof *o);
+		o->id = fd->org_id;
+		o->name = xstrdup(fd->org);
+	}
+	o->count[fd->severity]++;
+	/* The page lists what is due or overdue; what is met is counted. */
+	if (fd->severity == SEV_OK)
+		return 0;
 	if (r->nfindings == r->capfindings) {
 		r->capfindings = r->capfindings ? r->capfindings * 2 : 256;
 		r->findings = xrealloc(r->findings, r->capfindings * sizeof *r->findings);
@@ -178,18 +193,6 @@ static int collect_finding(const struct finding *fd, void *p)
 		rf->period = xstrdup(period);
 	}
 	rf->message = xstrdup(fd->message);
-	/* Findings come organization by organization. */
-	if (!o || o->id != fd->org_id) {
-		if (r->norgs == r->caporgs) {
-			r->caporgs = r->caporgs ? r->caporgs * 2 : 64;
-			r->orgs = xrealloc(r->orgs, r->caporgs * sizeof *r->orgs);
-		}
-		o = &r->orgs[r->norgs++];
-		memset(o, 0, sizeof *o);
-		o->id = fd->org_id;
-		o->name = xstrdup(fd->org);
-	}
-	o->count[fd->severity]++;
 	return 0;
 }
 

@@ -120,8 +120,6 @@ void review_html(FILE *f, const struct review *r)
 	strbuf_adds(&b, "</th></tr></thead><tbody>\n");
 	for (i = 0; i < r->nfindings; i++) {
 		const struct review_finding *fd = &r->findings[i];
-		if (fd->severity == SEV_OK)
-			continue;
 		strbuf_addf(&b, "<tr><td class=\"%s\">%s ", severity_code(fd->severity), severity_mark(fd->severity));
 		html_escape(&b, severity_label(fd->severity));
 		strbuf_adds(&b, "</td><td>");

@@ -24,7 +24,7 @@ struct review_org {
 
 struct review {
 	const char *title, *subtitle;
-	struct review_finding *findings;
+	struct review_finding *findings; /* the due and overdue ones */
 	size_t nfindings, capfindings;
 	struct review_org *orgs; /* in the order they first appear */
 	size_t norgs, caporgs;
