@@ -159,36 +159,6 @@ static int refused_at(struct db *db, int status, long line, const char *column)
 
 /* ---- pass 1: the header and the rows --------------------------------------- */
 
-/* Trims ASCII white space, no-break spaces and ideographic spaces (U+3000)
- * at both ends, in place. */
-static void trim(char *s)
-{
-	size_t n = strlen(s), b = 0;
-
-	for (;;) {
-		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-			n--;
-		else if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
-			n -= 2;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	for (;;) {
-		if (b < n && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n'))
-			b++;
-		else if (n - b >= 2 && memcmp(s + b, "\xC2\xA0", 2) == 0)
-			b += 2;
-		else if (n - b >= 3 && memcmp(s + b, "\xE3\x80\x80", 3) == 0)
-			b += 3;
-		else
-			break;
-	}
-	memmove(s, s + b, n - b);
-	s[n - b] = '\0';
-}
-
 /* Does the header h name the column c?  A trailing * (a template's mark
  * of a required column) is not part of the name. */
 static int header_is(const char *h, enum col c)
@@ -747,7 +717,7 @@ static int import_run(struct import *im, const char *data, size_t n)
 				 " member"));
 	for (i = 0; i < im->doc.nrecords; i++)
 		for (k = 0; k < im->doc.records[i].nfields; k++)
-			trim(im->doc.records[i].fields[k]);
+			text_trim(im->doc.records[i].fields[k]);
 	if ((rc = read_header(im)) != OL_OK)
 		return rc;
 	im->rows = xmalloc(im->doc.nrecords * sizeof *im->rows);

@@ -210,21 +210,6 @@ int ledger_resolve(struct db *db, const char *spec, long long *id)
 	return db_fail(db, OL_ENOTFOUND, _("there is no ledger item %s: see 'orglife ledger list'"), spec);
 }
 
-/* Nonzero when s holds something besides blanks (ASCII white space and the
- * ideographic space U+3000, which a Chinese input method types). */
-static int has_text(const char *s)
-{
-	while (s && *s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 1;
-	}
-	return 0;
-}
-
 /* The member must belong to org_id or to an organization under it; for a
  * party group, be one of its members. */
 static int check_member(struct db *db, long long member_id, long long org_id, const struct org *o)
@@ -262,11 +247,11 @@ int ledger_add(struct db *db, const struct ledger_new *n, long long *id)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!has_text(n->problem))
+	if (text_is_blank(n->problem))
 		return db_fail(db, OL_EINVAL, _("a ledger item needs the problem found: give --problem"));
-	if (!has_text(n->measure))
+	if (text_is_blank(n->measure))
 		return db_fail(db, OL_EINVAL, _("a ledger item needs the measure that rectifies it: give --measure"));
-	if (!has_text(n->owner))
+	if (text_is_blank(n->owner))
 		return db_fail(db, OL_EINVAL, _("a ledger item needs the person responsible: give --owner"));
 	if (n->due < 0)
 		return db_fail(db, OL_EINVAL, _("a ledger item needs a deadline: give --due"));
@@ -313,7 +298,7 @@ int ledger_done(struct db *db, long long id, const char *by, long day)
 	char buf[11];
 	int rc;
 
-	if (by && !has_text(by))
+	if (by && text_is_blank(by))
 		return db_fail(db, OL_EINVAL, _("--by is empty: give who did the work, or leave --by out"));
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;
@@ -355,7 +340,7 @@ int ledger_verify(struct db *db, long long id, const char *by, long day)
 	char buf[11];
 	int rc;
 
-	if (by && !has_text(by))
+	if (by && text_is_blank(by))
 		return db_fail(db, OL_EINVAL, _("--by is empty: give who verified the item, or leave --by out"));
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;

@@ -1127,7 +1127,7 @@ int minutes_unlock(struct db *db, long long session_id, const char *reason)
 	char target[64], day[11];
 	int rc;
 
-	if (!reason || !reason[strspn(reason, " \t\r\n")])
+	if (text_is_blank(reason))
 		return db_fail(db, OL_EINVAL, _("say why the approved minutes are opened again (--reason TEXT)"));
 	if ((rc = db_tx_begin(db)) != OL_OK)
 		return rc;

@@ -260,6 +260,49 @@ int text_is_bidi_control(unsigned cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* The bytes of the blank at s: ASCII white space, the no-break space, or
+ * the ideographic space (U+3000, which a Chinese input method types); 0
+ * when s does not start with one. */
+static size_t text_blank_len(const char *s)
+{
+	if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		return 1;
+	if (strncmp(s, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xE3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+int text_is_blank(const char *s)
+{
+	size_t k;
+
+	while (s && *s)
+		if ((k = text_blank_len(s)) > 0)
+			s += k;
+		else
+			return 0;
+	return 1;
+}
+
+void text_trim(char *s)
+{
+	size_t n = strlen(s), b = 0, k, end = 0;
+
+	while ((k = text_blank_len(s + b)) > 0)
+		b += k;
+	/* After the last byte that is not part of a blank (a blank never
+	 * starts inside a character). */
+	for (size_t i = b; i < n; i += k ? k : 1)
+		if ((k = text_blank_len(s + i)) == 0)
+			end = i + 1;
+	if (end < b)
+		end = b;
+	memmove(s, s + b, end - b);
+	s[end - b] = '\0';
+}
+
 /* The length of the text at s (n bytes) that sanitizing keeps as it is. */
 static size_t text_clean_run(const char *s, size_t n)
 {

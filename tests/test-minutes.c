@@ -557,6 +557,7 @@ static void test_unlock_is_audited_then_edit_works(void **state)
 	/* A reason is required. */
 	assert_int_equal(minutes_unlock(w->db, w->assembly, NULL), OL_EINVAL);
 	assert_int_equal(minutes_unlock(w->db, w->assembly, " \t"), OL_EINVAL);
+	assert_int_equal(minutes_unlock(w->db, w->assembly, "\xE3\x80\x80 "), OL_EINVAL); /* ideographic space */
 	assert_int_equal(minutes_unlock(w->db, 999999, "补充"), OL_ENOTFOUND);
 	assert_null(last_audit(w, target));
 	assert_int_equal(approved_on(w, w->assembly), D("2026-07-16"));

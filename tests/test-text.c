@@ -684,6 +684,31 @@ static void test_table_repeated_cells(void **state)
 	table_free(t);
 }
 
+/* Blanks: ASCII white space, the no-break and the ideographic space. */
+static void test_blank_and_trim(void **state)
+{
+	char s[64];
+
+	(void)state;
+	assert_true(text_is_blank(NULL));
+	assert_true(text_is_blank(""));
+	assert_true(text_is_blank(" \t\r\n\v\f\xC2\xA0\xE3\x80\x80"));
+	assert_false(text_is_blank(" x "));
+	assert_false(text_is_blank("\xE3\x80\x81")); /* 、 is not a blank */
+	strcpy(s, "\xE3\x80\x80 张三\xC2\xA0\t");
+	text_trim(s);
+	assert_string_equal(s, "张三");
+	strcpy(s, " a b ");
+	text_trim(s);
+	assert_string_equal(s, "a b");
+	strcpy(s, "\xE3\x80\x80 \xC2\xA0");
+	text_trim(s);
+	assert_string_equal(s, "");
+	strcpy(s, "党\xE3\x80\x80员");
+	text_trim(s);
+	assert_string_equal(s, "党\xE3\x80\x80员");
+}
+
 /* Outside a UTF-8 locale bytes are measured as the C library decodes
  * them: here one column each. */
 static void test_width_c_locale(void **state)
@@ -722,6 +747,7 @@ int main(void)
 		cmocka_unit_test(test_table_edge_cases),
 		cmocka_unit_test(test_table_repeated_cells),
 		cmocka_unit_test(test_width_c_locale),
+		cmocka_unit_test(test_blank_and_trim),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8")) {

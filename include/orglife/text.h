@@ -91,6 +91,14 @@ char *text_sanitize(const char *s, unsigned flags);
  * Errors: aborts on out of memory. */
 void text_sanitize_into(struct strbuf *out, const char *s, unsigned flags);
 
+/* ---- blanks ------------------------------------------------------------ */
+
+/* Whether s (NULL: yes) holds nothing but blanks: ASCII white space, the
+ * no-break space U+00A0 and the ideographic space U+3000. No errors. */
+int text_is_blank(const char *s);
+/* Cuts those blanks off both ends of s, in place. No errors. */
+void text_trim(char *s);
+
 /* ---- display width ---------------------------------------------------- */
 
 /* Returns the display width in terminal columns of UTF-8 string s (NULL ->
