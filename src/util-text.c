@@ -665,14 +665,17 @@ void text_pool_free(struct text_pool *p)
 	free(p);
 }
 
-const char *text_pool_seen(struct text_pool *p, const char *s)
+/* The kept string equal to s, if it was kept lately, else NULL. */
+static const char *text_pool_seen(struct text_pool *p, const char *s)
 {
 	const char *kept = p->seen[text_pool_hash(s, strlen(s))];
 
 	return kept && strcmp(kept, s) == 0 ? kept : NULL;
 }
 
-const char *text_pool_keep(struct text_pool *p, const char *s, size_t len, int tag)
+/* A kept copy of the len bytes at s, NUL-terminated, tagged with an int
+ * (the table keeps a cell's width there). */
+static const char *text_pool_keep(struct text_pool *p, const char *s, size_t len, int tag)
 {
 	struct text_pool_block *b = p->blocks;
 	size_t need = sizeof tag + len + 1;
@@ -702,7 +705,8 @@ const char *text_pool_add(struct text_pool *p, const char *s)
 	return kept ? kept : text_pool_keep(p, s, strlen(s), 0);
 }
 
-int text_pool_tag(const char *kept)
+/* The tag of a kept string. */
+static int text_pool_tag(const char *kept)
 {
 	int tag;
 

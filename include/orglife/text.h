@@ -168,22 +168,16 @@ void text_csv_field(struct strbuf *out, const char *s);
 /* ---- string pool ------------------------------------------------------ */
 
 /*
- * Strings kept for as long as the pool, each tagged with an int; a string
- * equal to one kept lately (among the last few thousand distinct ones) is
- * kept once.  For the many repeated strings of a listing or a review.
- * Errors: aborts on out of memory.
+ * Strings kept for as long as the pool; a string equal to one kept lately
+ * (among the last few thousand distinct ones) is kept once.  For the many
+ * repeated strings of a listing or a review.  Errors: aborts on out of
+ * memory.
  */
 struct text_pool;
 struct text_pool *text_pool_new(void);
 void text_pool_free(struct text_pool *p); /* NULL is ignored */
-/* The kept string equal to s, if it was kept lately, else NULL. */
-const char *text_pool_seen(struct text_pool *p, const char *s);
-/* A kept copy of the len bytes at s, NUL-terminated, with tag. */
-const char *text_pool_keep(struct text_pool *p, const char *s, size_t len, int tag);
-/* text_pool_seen, else text_pool_keep with tag 0. */
+/* The pool's copy of s. */
 const char *text_pool_add(struct text_pool *p, const char *s);
-/* The tag of a kept string. */
-int text_pool_tag(const char *kept);
 
 /* ---- aligned table ---------------------------------------------------- */
 
