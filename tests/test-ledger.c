@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "days.h"
+#include "dbquery.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -37,19 +38,6 @@
 #define MISSING_ID 999999999LL
 
 /* ---- helpers ------------------------------------------------------------ */
-
-/* The day number of "YYYY-MM-DD". */
-static void assert_day(long day, const char *want)
-{
-	char buf[11];
-
-	if (!want) {
-		assert_int_equal(day, -1);
-		return;
-	}
-	date_format(day, buf);
-	assert_string_equal(buf, want);
-}
 
 struct world {
 	struct db *db;
@@ -109,51 +97,6 @@ static int world_teardown(void **state)
 	date_clock_unpin();
 	free(w);
 	return 0;
-}
-
-static long long query_int(struct db *db, const char *sql, long long bind)
-{
-	sqlite3_stmt *st;
-	long long v;
-
-	assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int64(st, 1, bind);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* The first column of the first row as a new string; NULL for SQL NULL or
- * no row. */
-static char *query_text(struct db *db, const char *sql, long long bind)
-{
-	sqlite3_stmt *st;
-	char *v = NULL;
-
-	assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int64(st, 1, bind);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		v = strdup((const char *)sqlite3_column_text(st, 0));
-		assert_non_null(v);
-	}
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void assert_query_text(struct db *db, const char *sql, long long bind, const char *want)
-{
-	char *got = query_text(db, sql, bind);
-
-	if (!want)
-		assert_null(got);
-	else {
-		assert_non_null(got);
-		assert_string_equal(got, want);
-	}
-	free(got);
 }
 
 static long long ledger_rows(struct db *db)
