@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "days.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,16 +64,6 @@ static const char indexes_sql[] =
 	"SELECT group_concat(name || ':' || sql, ';') FROM (SELECT name, sql FROM sqlite_schema"
 	" WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)";
 
-static long day(const char *iso)
-{
-	long d = -1;
-	int y, m, dd;
-
-	assert_int_equal(sscanf(iso, "%d-%d-%d", &y, &m, &dd), 3);
-	assert_int_equal(date_from_ymd(y, m, dd, &d), 0);
-	return d;
-}
-
 struct sheet {
 	int n;
 	enum attend_status status[4];
@@ -116,18 +108,18 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	mn.org_id = branch;
 	mn.group_id = group;
 	mn.name = "张三";
-	mn.joined = day("2001-07-01");
+	mn.joined = D("2001-07-01");
 	assert_int_equal(bulk_member(b, &mn, -1, &m1), OL_OK);
 	mn.name = "李四";
 	mn.status = MEMBER_PROBATIONARY;
-	mn.joined = day("2025-03-10");
+	mn.joined = D("2025-03-10");
 	assert_int_equal(bulk_member(b, &mn, -1, &m2), OL_OK);
-	assert_int_equal(bulk_extend_probation(b, m2, day("2026-12-10")), OL_OK);
-	assert_int_equal(bulk_role(b, m1, branch, ROLE_SECRETARY, day("2024-01-05"), -1), OL_OK);
+	assert_int_equal(bulk_extend_probation(b, m2, D("2026-12-10")), OL_OK);
+	assert_int_equal(bulk_role(b, m1, branch, ROLE_SECRETARY, D("2024-01-05"), -1), OL_OK);
 	s.org_id = branch;
 	s.kind = SK_ASSEMBLY;
 	s.also = SK_NONE;
-	s.day = day("2026-06-18");
+	s.day = D("2026-06-18");
 	s.minute = 14 * 60 + 30;
 	s.topic = (char *)"学习";
 	s.place = (char *)"党员活动室";
@@ -136,19 +128,19 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	blob = marks_encode(&mk, &len);
 	assert_int_equal(bulk_session(b, &s, SESSION_HELD, blob, len, NULL, &sid), OL_OK);
 	/* a second session in the same place: one place row */
-	s.day = day("2026-06-25");
+	s.day = D("2026-06-25");
 	s.kind = SK_COMMITTEE;
 	s.topic = (char *)"研究";
 	assert_int_equal(bulk_session(b, &s, SESSION_PLANNED, NULL, 0, NULL, &sid2), OL_OK);
 	free(blob);
 	marks_free(&mk);
-	p1.paid_on = day("2026-06-05");
+	p1.paid_on = D("2026-06-05");
 	payments_add(&pay, &p1);
 	blob = payments_encode(&pay, &len);
 	assert_int_equal(bulk_dues(b, m1, blob, len), OL_OK);
 	free(blob);
 	payments_free(&pay);
-	assert_int_equal(bulk_election(b, branch, day("2024-01-05"), 5, 0, -1, NULL), OL_OK);
+	assert_int_equal(bulk_election(b, branch, D("2024-01-05"), 5, 0, -1, NULL), OL_OK);
 	assert_int_equal(bulk_end(b, OL_OK, "test"), OL_OK);
 	assert_int_equal(db_bulk_tuning(db, 0), OL_OK);
 
@@ -166,15 +158,15 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 		free(ok);
 	}
 	/* What was loaded reads back through the model. */
-	assert_int_equal(member_get(db, m2, day("2026-07-15"), &m), OL_OK);
+	assert_int_equal(member_get(db, m2, D("2026-07-15"), &m), OL_OK);
 	assert_int_equal(m.status, MEMBER_PROBATIONARY);
-	assert_int_equal(m.probation_until, day("2026-12-10"));
+	assert_int_equal(m.probation_until, D("2026-12-10"));
 	member_clear(&m);
 	assert_int_equal(session_get(db, sid, &got), OL_OK);
 	assert_int_equal(got.org_id, branch);
 	assert_int_equal(got.kind, SK_ASSEMBLY);
 	assert_int_equal(got.state, SESSION_HELD);
-	assert_int_equal(got.day, day("2026-06-18"));
+	assert_int_equal(got.day, D("2026-06-18"));
 	assert_int_equal(got.minute, 14 * 60 + 30);
 	assert_string_equal(got.topic, "学习");
 	assert_string_equal(got.place, "党员活动室");
@@ -192,7 +184,7 @@ static void test_load_reads_back_and_keeps_indexes(void **state)
 	assert_int_equal(sheet.status[0], ATTEND_EXCUSED);
 	assert_int_equal(sheet.status[1], ATTEND_PRESENT);
 	assert_int_equal(dues_get(db, m1, 2026, 6, &amount, &paid), OL_OK);
-	assert_true(amount == 2000 && paid == day("2026-06-05"));
+	assert_true(amount == 2000 && paid == D("2026-06-05"));
 	free(before);
 	free(after);
 	db_close(db);
